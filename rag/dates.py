@@ -1,0 +1,88 @@
+"""Danish (and English) dates as people write them in minutes and in questions."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "januar": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2,
+    "marts": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "maj": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
+WORDED_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def _make(y: str | int, m: str | int, d: str | int) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> date | None:
+    """Return the first full date in `text` ("30-03-2023", "15. september 2020", "2023-03-30"), or None."""
+    found: list[tuple[int, date]] = []
+    for pattern in (NUMERIC_DATE, ISO_DATE):
+        for m in pattern.finditer(text):
+            if (d := _make(m["y"], m["m"], m["d"])) is not None:
+                found.append((m.start(), d))
+    for m in WORDED_DATE.finditer(text):
+        if (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])) is not None:
+            found.append((m.start(), d))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """Inclusive range of meeting dates a question is about."""
+
+    first: date
+    last: date
+    phrase: str  # the words of the question that set it
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def date_range_in_question(question: str) -> DateRange | None:
+    """Return the meeting dates a question names ("i november 2023", "i 2019", "den 30-03-2023"), or None.
+
+    Example:
+        >>> date_range_in_question("hvad skete der i november 2023?")
+        DateRange(first=datetime.date(2023, 11, 1), last=datetime.date(2023, 11, 30), phrase='november 2023')
+    """
+    for pattern in (NUMERIC_DATE, ISO_DATE):
+        if (m := pattern.search(question)) and (d := _make(m["y"], m["m"], m["d"])):
+            return DateRange(d, d, m.group(0))
+    if (m := WORDED_DATE.search(question)) and (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])):
+        return DateRange(d, d, m.group(0))
+    if m := MONTH_YEAR.search(question):
+        y, mo = int(m["y"]), MONTHS[m["month"].lower()]
+        return DateRange(date(y, mo, 1), _month_end(y, mo), m.group(0))
+    # "Budget 2024" names a budget year, not a meeting year; only a year after "i"/"in"/"år"/"fra" filters.
+    for m in re.finditer(r"\b(?:i|in|år|year|fra|from|during|under)\s+((?:19|20)\d{2})\b", question, re.IGNORECASE):
+        y = int(m.group(1))
+        if not re.search(rf"(?:budget|regnskab|budgetaftale)\w*\s+{y}", question, re.IGNORECASE):
+            return DateRange(date(y, 1, 1), date(y, 12, 31), m.group(0))
+    return None

@@ -1,0 +1,471 @@
+"""Parse one minutes file (a referat) into a `Meeting` with its `AgendaItem`s and `Section`s.
+
+Every section keeps its exact span in the decoded source text, so a citation can later point at the
+characters it quotes. Layouts are data (layouts.py); this module only walks lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import find_date
+from .errors import SeedFormatError
+from .layouts import (
+    ABSENCE,
+    CASE_NUMBER,
+    DECISION,
+    HEADER_SECTION,
+    LAYOUTS,
+    PROPOSAL,
+    PROPOSAL_OPENER,
+    Layout,
+)
+from .records import AgendaItem, Meeting, Section
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+HEADER_SCAN_LINES = 60
+DURATION = re.compile(r"\(\d+\s*min\.?\)\s*")
+_DOT_LEADER = re.compile(r"\.{3,}\s*\d*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character in the text
+    text: str  # without the newline
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Return (text, encoding). UTF-8 first; cp1252 (old Windows exports) before giving up."""
+    if not data.strip():
+        raise SeedFormatError(path, 1, "empty file: no minutes to read")
+    if b"\x00" in data[:8192]:
+        raise SeedFormatError(path, 1, "binary file (NUL bytes): not a text referat")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as error:
+            line = data[: utf8_error.start].count(b"\n") + 1
+            raise SeedFormatError(path, line, "neither UTF-8 nor cp1252 text") from error
+    # Spans are offsets into this normalised text; CRLF and lone CR become LF.
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")), encoding
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        lines.append(Line(number, offset, raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def slugify(value: str) -> str:
+    value = value.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", value).strip("-") or "moede"
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """Split "A (Direktør), B (Chef), C" on commas outside parentheses."""
+    names, depth, current = [], 0, []
+    for ch in value:
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth <= 0:
+            names.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    names.append("".join(current))
+    return tuple(n for n in (" ".join(n.split()).strip(" -•.") for n in names) if n)
+
+
+def choose_layout(lines: list[Line], path: Path) -> Layout:
+    head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
+    for layout in LAYOUTS:
+        if layout.detect.search(head):
+            return layout
+    first = next((line for line in lines if line.stripped), lines[0])
+    raise SeedFormatError(
+        path,
+        first.number,
+        "not a referat: no meeting header found (expected 'REFERAT <body> d. DD-MM-YYYY' or 'Udvalg:'/'Dato:' lines)",
+    )
+
+
+class _Reader:
+    """Walks the lines of one file once; holds the state of that walk."""
+
+    def __init__(self, text: str, path: Path, layout: Layout) -> None:
+        self.text, self.path, self.layout = text, path, layout
+        self.lines = split_lines(text)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def heading_of(self, line: Line) -> str | None:
+        """Canonical section name when this line is a section heading on its own."""
+        key = line.stripped.rstrip(":").strip().lower()
+        return self.layout.headings.get(key)
+
+    def next_nonblank(self, index: int) -> int | None:
+        for j in range(index, len(self.lines)):
+            if self.lines[j].stripped:
+                return j
+        return None
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of lines[first:last], trimmed of surrounding white space."""
+        if first >= last:
+            start = self.lines[first].start if first < len(self.lines) else len(self.text)
+            return start, start
+        start, end = self.lines[first].start, self.lines[last - 1].end
+        chunk = self.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        return start + lead, max(start + lead, end - trail)
+
+    # -- header and table of contents ----------------------------------------------------------
+    def item_match(self, index: int, toc_titles: list[str], last_number: int | None) -> re.Match[str] | None:
+        line = self.lines[index]
+        m = self.layout.item.match(line.stripped)
+        if not m:
+            return None
+        number = int(m["number"])
+        if last_number is not None and number <= last_number:
+            return None  # numbering only goes up within a meeting; a smaller number is a list line
+        if not self.layout.item_needs_confirmation:
+            return m
+        title = m["title"].strip()
+        if toc_titles:
+            norm = _norm_title(title)
+            return m if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
+        # No table of contents: the heading must be followed by a case number or a section heading.
+        j = self.next_nonblank(index + 1)
+        if j is None or title.endswith((".", ",", ";")):
+            return None
+        nxt = self.lines[j]
+        return m if CASE_NUMBER.match(nxt.stripped) or self.heading_of(nxt) else None
+
+    def read_toc(self, start: int) -> tuple[list[str], int]:
+        """Return (normalised TOC titles, index of the first line after the TOC)."""
+        titles: list[str] = []
+        first_number: int | None = None
+        i = start + 1
+        while i < len(self.lines):
+            s = self.lines[i].stripped
+            if not s:
+                i += 1
+                continue
+            m = self.layout.item.match(_DOT_LEADER.sub("", s).strip())
+            if m and self.layout.item_needs_confirmation:
+                number = int(m["number"])
+                if first_number is None:
+                    first_number = number
+                elif number == first_number:
+                    break  # numbering restarts: the items themselves begin
+                titles.append(_norm_title(self._strip_prefix(m["title"])))
+            elif _DOT_LEADER.search(s) or "\t" in s:
+                titles.append(_norm_title(self._strip_prefix(_DOT_LEADER.sub("", s.split("\t")[0]))))
+            else:
+                break
+            i += 1
+        return titles, i
+
+    def _strip_prefix(self, title: str) -> str:
+        return self.layout.title_prefix.sub("", title.strip()).strip()
+
+    def parse(self) -> Meeting:
+        layout, lines = self.layout, self.lines
+        first_item = None
+        toc_titles: list[str] = []
+        i = 0
+        while i < len(lines):
+            if layout.toc.match(lines[i].stripped):
+                toc_titles, i = self.read_toc(i)
+                continue
+            if self.item_match(i, toc_titles, None):
+                first_item = i
+                break
+            i += 1
+        header_end = first_item if first_item is not None else len(lines)
+        toc_line = next((k for k in range(header_end) if layout.toc.match(lines[k].stripped)), header_end)
+        meeting = self._header(lines[: min(toc_line, header_end)], toc_line)
+        if first_item is None:
+            raise SeedFormatError(
+                self.path,
+                header_end if header_end < len(lines) else len(lines),
+                f"no agenda items found (layout {layout.name}: expected item headings like "
+                f"{'Punkt 1: Title' if not layout.item_needs_confirmation else '1. Title'})",
+            )
+        items = self._items(first_item, toc_titles)
+        return meeting(items=tuple(items))
+
+    def _header(self, header_lines: list[Line], end_index: int):
+        layout = self.layout
+        body = place = time = ""
+        day = None
+        date_line = header_lines[0].number if header_lines else 1
+        attendees: list[str] = []
+        absentees: list[str] = []
+        k = 0
+        while k < len(header_lines):
+            s = header_lines[k].stripped
+            if layout.body and not body and (m := layout.body.match(s)):
+                body = " ".join(m["body"].split())
+            for pattern in layout.date:
+                if day is None and (m := pattern.match(s)) and (d := find_date(m["value"])):
+                    day, date_line = d, header_lines[k].number
+            if layout.place and not place and (m := layout.place.match(s)):
+                place = m["value"].strip()
+            if layout.time and not time and (m := layout.time.match(s)):
+                time = m["value"].strip()
+            if layout.attendees_inline and (m := layout.attendees_inline.match(s)):
+                attendees.extend(split_names(m["value"]))
+            if layout.absentees_inline and (m := layout.absentees_inline.match(s)):
+                absentees.extend(split_names(m["value"]))
+            if layout.attendees_list and layout.attendees_list.match(s):
+                k += 1
+                while k < len(header_lines) and not header_lines[k].stripped:
+                    k += 1
+                while k < len(header_lines) and header_lines[k].stripped:
+                    attendees.extend(split_names(header_lines[k].stripped.lstrip("-•* ")))
+                    k += 1
+                continue
+            k += 1
+        if day is None:
+            raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
+        body = body or "Ukendt udvalg"
+        first = self.next_nonblank(0) or 0
+        start, end = self.span(first, max(first + 1, end_index))
+        header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
+
+        def finish(items: tuple[AgendaItem, ...]) -> Meeting:
+            item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
+            return Meeting(
+                meeting_id=f"{slugify(body)}-{day.isoformat()}",
+                body=body,
+                date=day,
+                source=self.path,
+                text=self.text,
+                header=header,
+                items=items,
+                place=place,
+                time=time,
+                attendees=_unique(attendees),
+                absentees=_unique(absentees + item_absent),
+                layout=layout.name,
+                has_decisions=any(it.section(DECISION) for it in items),
+            )
+
+        return finish
+
+    # -- items and sections --------------------------------------------------------------------
+    def _items(self, first: int, toc_titles: list[str]) -> list[AgendaItem]:
+        starts: list[tuple[int, re.Match[str]]] = []
+        last_number = None
+        for idx in range(first, len(self.lines)):
+            if m := self.item_match(idx, toc_titles, last_number):
+                starts.append((idx, m))
+                # "Punkt N:" is unambiguous, so its numbers may run out of order; "N. Title" may not.
+                last_number = int(m["number"]) if self.layout.item_needs_confirmation else None
+        items = []
+        for n, (idx, m) in enumerate(starts):
+            stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
+            items.append(self._item(idx, stop, m))
+        return items
+
+    def _item(self, idx: int, stop: int, m: re.Match[str]) -> AgendaItem:
+        title = m["title"].strip()
+        body_start = idx + 1
+        # A title may wrap onto the next line (no blank line between, and not a heading or case number).
+        if body_start < stop:
+            nxt = self.lines[body_start]
+            if nxt.stripped and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt):
+                if not self.layout.item.match(nxt.stripped):
+                    title = f"{title} {nxt.stripped}"
+                    body_start += 1
+        case_number = ""
+        j = self.next_nonblank(body_start)
+        if j is not None and j < stop and (cm := CASE_NUMBER.match(self.lines[j].stripped)):
+            case_number = (cm["labelled"] or cm["kle"] or cm["emn"]).strip()
+            body_start = j + 1
+        sections = self._sections(body_start, stop)
+        duration = next(
+            (ln.stripped.strip("()") for ln in self.lines[body_start:stop] if DURATION.fullmatch(ln.stripped)), ""
+        )
+        start = self.lines[idx].start
+        _, end = self.span(idx, stop)
+        return AgendaItem(
+            number=int(m["number"]),
+            title=self.layout.title_prefix.sub("", title).strip(),
+            case_number=case_number,
+            sections=tuple(sections),
+            duration=duration,
+            start=start,
+            end=end,
+            line=self.lines[idx].number,
+        )
+
+    def _sections(self, first: int, stop: int) -> list[Section]:
+        # Find heading lines: a known heading alone on a line, or "Fraværende <names>" inline.
+        marks: list[tuple[int, str, int]] = []  # (line index, heading, first body line index)
+        for k in range(first, stop):
+            line = self.lines[k]
+            if heading := self.heading_of(line):
+                marks.append((k, heading, k + 1))
+            elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
+                marks.append((k, ABSENCE, k))
+        sections: list[Section] = []
+        bounds = [(first, "", first)] + marks
+        for n, (k, heading, body) in enumerate(bounds):
+            end = bounds[n + 1][0] if n + 1 < len(bounds) else stop
+            if heading == ABSENCE and body == k:
+                # "Fraværende A, B\n(C)": the names run to the end of the paragraph.
+                para_end = k + 1
+                while para_end < end and self.lines[para_end].stripped:
+                    para_end += 1
+                s, e = self.span(k, para_end)
+                s += len("Fraværende") if self.text[s:].startswith("Fraværende") else 0
+                s += len(self.text[s:e]) - len(self.text[s:e].lstrip(" :\t"))
+                sections.append(Section(ABSENCE, self.text[s:e], s, e, self.lines[k].number))
+                continue
+            s, e = self.span(body, end)
+            if m := DURATION.match(self.text[s:e]):
+                s += m.end()  # "(15 min.)" is the item's time slot, not part of the section's prose
+            line_no = self.lines[k].number if k < len(self.lines) else len(self.lines)
+            sections.extend(self._split_missing_proposal(heading, s, e, line_no))
+        # A heading printed twice in a row ("Sagsfremstilling" / "Sagsfremstilling") leaves an empty section.
+        return [sec for sec in sections if sec.text]
+
+    def _split_missing_proposal(self, heading: str, start: int, end: int, line: int) -> list[Section]:
+        """A proposal with no 'Indstilling' heading ("Kommunaldirektøren indstiller,") becomes its own section."""
+        if heading in (PROPOSAL, DECISION, ABSENCE):
+            return [Section(heading, self.text[start:end], start, end, line)]
+        offset = start
+        for raw in self.text[start:end].split("\n"):
+            if PROPOSAL_OPENER.match(raw.strip()) and offset > start:
+                cut = offset
+                s, e = start, cut
+                while e > s and self.text[e - 1].isspace():
+                    e -= 1
+                p_line = self.text.count("\n", 0, cut) + 1
+                return [
+                    Section(heading, self.text[s:e], s, e, line),
+                    Section(PROPOSAL, self.text[cut:end], cut, end, p_line),
+                ]
+            offset += len(raw) + 1
+        return [Section(heading, self.text[start:end], start, end, line)]
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(title.lower().split()).rstrip(".")
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    seen, out = set(), []
+    for name in names:
+        key = name.split("(")[0].strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8") -> Meeting:
+    """Return the meeting in already-decoded minutes text.
+
+    Example:
+        >>> parse_text("REFERAT Chefforum d. 30-03-2023\\n\\nPunkt 1: CF - Eventuelt\\n\\nBeslutning\\n\\n.").items[0].title
+        'Eventuelt'
+    """
+    path = Path(source)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = split_lines(text)
+    meeting = _Reader(text, path, choose_layout(lines, path)).parse()
+    if encoding != "utf-8":
+        from dataclasses import replace
+
+        meeting = replace(meeting, encoding=encoding)
+    return meeting
+
+
+def parse_file(path: Path | str) -> Meeting:
+    """Return the meeting in one minutes file; raise SeedFormatError naming file and line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SeedFormatError(path, 1, f"file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedFormatError(path, 0, f"cannot read file: {error.strerror or error}") from error
+    text, encoding = decode(data, path)
+    return parse_text(text, path, encoding)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What a folder parse yields: the good meetings, and one error per bad file."""
+
+    meetings: tuple[Meeting, ...]
+    errors: tuple[SeedFormatError, ...]
+    notes: tuple[str, ...] = ()  # e.g. "x.txt: read as cp1252, not UTF-8"
+
+
+CORPUS_SUFFIXES = {".txt", ".text", ""}
+
+
+def corpus_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
+    """Files under the given files and folders, in a stable order; hidden files are skipped."""
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(
+                f for f in sorted(p.rglob("*")) if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.suffix.lower() in CORPUS_SUFFIXES and f.name.lower() != "readme.md"
+            )
+        else:
+            files.append(p)
+    return files
+
+
+def parse_paths(paths: list[Path] | tuple[Path, ...]) -> Corpus:
+    """Parse every file; report each bad file and duplicate meeting, and keep going with the good ones."""
+    meetings: dict[str, Meeting] = {}
+    errors: list[SeedFormatError] = []
+    notes: list[str] = []
+    files = corpus_files(paths)
+    for p in paths:
+        if not Path(p).exists():
+            errors.append(SeedFormatError(Path(p), 0, "no such file or folder"))
+    for f in files:
+        if not f.exists():
+            continue
+        try:
+            meeting = parse_file(f)
+        except SeedFormatError as error:
+            errors.append(error)
+            continue
+        if meeting.encoding != "utf-8":
+            notes.append(f"{f}: read as {meeting.encoding}, not UTF-8")
+        if meeting.meeting_id in meetings:
+            other = meetings[meeting.meeting_id].source
+            errors.append(
+                SeedFormatError(f, meeting.header.line, f"duplicate meeting: {meeting.body} {meeting.date} is already read from {other}; skipped")
+            )
+            continue
+        meetings[meeting.meeting_id] = meeting
+    ordered = tuple(sorted(meetings.values(), key=lambda m: (m.date, m.body)))
+    return Corpus(ordered, tuple(errors), tuple(notes))

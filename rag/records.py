@@ -1,0 +1,109 @@
+"""The typed records that pass between referat's steps: parse -> chunk -> index -> retrieve -> answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+HEADER_ITEM = 0  # "item 0" is the meeting header: date, place, attendees, absentees
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One headed part of an agenda item; `text == meeting.text[start:end]`."""
+
+    heading: str  # canonical name: "Anledning", "Beslutning", ...; "" for text before the first heading
+    text: str
+    start: int  # character span in the meeting's source text
+    end: int
+    line: int  # 1-based line of the heading (or of the text when there is no heading)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    number: int  # as printed: "Punkt 6" -> 6, "412. Title" -> 412
+    title: str  # from the item heading, without the "CF - " prefix
+    case_number: str  # "" when the item has none
+    sections: tuple[Section, ...]
+    start: int  # span of the whole item, heading included
+    end: int
+    line: int
+    duration: str = ""  # "15 min." when the agenda gives the item a time slot
+
+    def section(self, heading: str) -> tuple[Section, ...]:
+        """All sections with this heading, in document order (a heading may repeat)."""
+        return tuple(s for s in self.sections if s.heading == heading)
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    meeting_id: str  # "<body-slug>-<yyyy-mm-dd>", unique in a corpus
+    body: str  # "Chefforum", "Miljø- og Byudvalg"
+    date: date
+    source: Path
+    text: str  # the decoded source text (newlines normalised to "\n"); every span points into it
+    header: Section  # the meeting header, indexed and cited as item 0
+    items: tuple[AgendaItem, ...]
+    place: str = ""
+    time: str = ""
+    attendees: tuple[str, ...] = ()
+    absentees: tuple[str, ...] = ()
+    layout: str = ""
+    encoding: str = "utf-8"
+    has_decisions: bool = True  # False for an agenda (dagsorden) with no Beslutning anywhere
+
+    def item(self, number: int) -> AgendaItem | None:
+        return next((i for i in self.items if i.number == number), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    chunk_id: str  # "<meeting_id>/<item_number>/<n>", stable across rebuilds
+    meeting_id: str
+    body: str
+    meeting_date: str  # ISO date; a string so chunks.jsonl stays plain JSON
+    item_number: int  # 0 is the meeting header
+    item_title: str
+    case_number: str
+    section: str  # "Beslutning", "Indstilling", ...; "Mødeoplysninger" for the header
+    start: int  # character span of the chunk in its meeting's source text
+    end: int
+    text: str  # exactly source_text[start:end]
+    embed_text: str  # text with its context prefix, what the model sees
+    n_tokens: int  # of embed_text, counted with tiktoken (Config.encoding)
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    chunk: Chunk
+    score: float  # fused score; higher is better
+    rank: int  # 1-based
+    dense: float = 0.0  # cosine of the chunk to the question (0 when the dense ranker did not see it)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    chunk_id: str
+    body: str
+    meeting_id: str
+    meeting_date: str
+    item: int
+    title: str
+    section: str
+    start: int  # span in the meeting's source text: quote == meeting.text[start:end]
+    end: int
+    quote: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    found: bool
+    text: str
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    note: str = ""  # why nothing was found, or which filter applied
+    filters: dict = field(default_factory=dict)
