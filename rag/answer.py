@@ -1,0 +1,412 @@
+"""Turn ranked chunks into an extractive `Answer`: quoted sentences from the minutes, each with a citation.
+
+Nothing here writes prose of its own beyond the labels that say where a quote comes from
+(body, date, item, section, "seneste"/"tidligere"); every claim is a verbatim quote.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .config import Config
+from .index import Index
+from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL
+from .lexical import document_frequency, tokenize
+from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section
+from .retrieve import Filters, Retrieval, Retriever
+from .text import sentence_spans, squash
+
+# Question words that say what kind of answer is wanted, not what it is about.
+DECISION_WORDS = re.compile(
+    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|decid\w*|decision\w*|agreed|approv\w*|resolv\w*|conclu\w*)\b",
+    re.IGNORECASE,
+)
+MEETING_WORDS = re.compile(
+    r"\b(fravær\w*|deltag\w*|mødedeltager\w*|tilstede|afbud|mødested|mødelokale|absent\w*|attend\w*|present|participant\w*|venue|where was)\b",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = re.compile(r"\b(hvor mange|hvor meget|hvor stor\w*|antal\w*|beløb\w*|måltal\w*|how many|how much|amount|number of|target)\b", re.IGNORECASE)
+WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
+# A decision that only approves the proposal: what was decided is the Indstilling.
+APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
+EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
+INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision chefforum punkt møde mødet hvornår sag"))
+MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
+ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
+DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
+COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    decision: bool
+    meeting: bool
+    number: bool
+    when: bool
+
+    @classmethod
+    def of(cls, question: str) -> "Intent":
+        return cls(
+            decision=bool(DECISION_WORDS.search(question)),
+            meeting=bool(MEETING_WORDS.search(question)),
+            number=bool(NUMBER_WORDS.search(question)),
+            when=bool(WHEN_WORDS.search(question)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    meeting: Meeting
+    item_number: int
+    title: str
+    section: str
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.meeting.text[self.start : self.end]
+
+
+def item_url(meeting_id: str, item: int, start: int | None = None, end: int | None = None, base: str = "") -> str:
+    """Stable link to an item page, with the quoted span as the anchor."""
+    anchor = f"#q-{start}-{end}" if start is not None else ""
+    return f"{base}/item/{meeting_id}/{item}{anchor}"
+
+
+class Answerer:
+    """Answers questions over one loaded index.
+
+    Example:
+        >>> answer = Answerer(load_index(Config()))("hvad blev besluttet om virksomhedspraktik?")  # doctest: +SKIP
+        >>> answer.citations[0].meeting_date  # doctest: +SKIP
+        '2023-11-23'
+    """
+
+    def __init__(self, index: Index, retriever: Retriever | None = None) -> None:
+        self.index = index
+        self.config: Config = index.config
+        self.retriever = retriever or Retriever(index)
+
+    # -- question analysis ------------------------------------------------------------------
+    def topic_terms(self, question: str) -> list[str]:
+        """Stemmed words that name the question's topic (intent and very common words removed)."""
+        terms = [t for t in tokenize(question) if t not in INTENT_STEMS]
+        return [t for t in dict.fromkeys(terms) if document_frequency(self.index.lexical, t) <= COMMON_SHARE]
+
+    def absent_terms(self, question: str) -> list[str]:
+        """Topic words of the question that occur nowhere in the archive, not even inside a compound.
+
+        If a clerk asks about "skolelukninger" and no minute ever uses the word or a compound of it,
+        the minutes do not discuss it, however close the embeddings come.
+        """
+        if is_english(question):
+            return []  # the archive is Danish; English words are absent by nature
+        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= 8]
+        out = []
+        for word in dict.fromkeys(words):
+            stem = tokenize(word)
+            if not stem or stem[0] in INTENT_STEMS or document_frequency(self.index.lexical, stem[0]) > 0:
+                continue
+            if not self._in_vocabulary(stem[0]):
+                out.append(word)
+        return out
+
+    def _in_vocabulary(self, term: str) -> bool:
+        vocab = self._vocabulary()
+        if any(w.startswith(term) for w in vocab):
+            return True
+        # A compound of two archive words ("budgetdrøftelser" = budget + drøftelse) is known.
+        for cut in range(4, len(term) - 3):
+            head, tail = term[:cut], term[cut:].lstrip("s")
+            if head in vocab and len(tail) >= 3 and any(w.startswith(tail) for w in vocab):
+                return True
+        return False
+
+    def _vocabulary(self) -> frozenset[str]:
+        if not hasattr(self, "_vocab"):
+            self._vocab = frozenset(w for w in self.index.lexical.bm25.vocab_dict if w[:1].isalpha())
+        return self._vocab
+
+    def coverage(self, terms: list[str], texts: list[str]) -> float:
+        """Share of topic terms found in the texts, each weighted by its rarity in the archive (prefix
+        match, so compounds count): "Børneliv" says more about a sentence than "budget"."""
+        if not terms:
+            return 0.0
+        words = set(tokenize(" ".join(texts)))
+        weights = {t: math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, t) + 0.01)) for t in terms}
+        found = sum(w for t, w in weights.items() if any(x.startswith(t) or (len(x) >= 5 and t.startswith(x)) for x in words))
+        return found / sum(weights.values())
+
+    # -- main ---------------------------------------------------------------------------------
+    def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Answer:
+        retrieval = self.retriever(question, filters, retriever)
+        return self.answer(retrieval, filters)
+
+    def answer(self, retrieval: Retrieval, filters: Filters = Filters()) -> Answer:
+        cfg = self.config
+        applied = _filters_dict(filters, retrieval)
+        hits = retrieval.hits
+        if not hits:
+            note = "Ingen møder i indekset passer til filtrene." if applied else "Indekset er tomt."
+            return Answer(retrieval.question, False, f"Jeg fandt intet svar i referaterne. {note}", (), hits, note, applied)
+        intent = Intent.of(retrieval.question)
+        terms = self.topic_terms(retrieval.question)
+        items = self._items_in_order(hits)
+        absent = self.absent_terms(retrieval.question)
+        if absent or retrieval.best_dense < cfg.min_dense_score:
+            if absent:
+                note = f"Ordet {', '.join(repr(w) for w in absent)} forekommer ikke i nogen af referaterne."
+            else:
+                note = f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f})."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+        if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
+            note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
+        chosen = self._same_matter(items, hits, terms)
+        quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits)) for key in chosen]
+        quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
+        if not quotes_by_item:
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
+        # Date-aware: the same matter in several meetings is shown newest first.
+        quotes_by_item.sort(key=lambda kq: self.index.meetings[kq[0][0]].date, reverse=True)
+        citations, lines = [], []
+        several = len(quotes_by_item) > 1
+        for n, (key, quotes) in enumerate(quotes_by_item):
+            meeting = self.index.meetings[key[0]]
+            item_label = "Mødeoplysninger" if key[1] == HEADER_ITEM else f"Punkt {key[1]}: {quotes[0].title}"
+            lead = ("Seneste: " if n == 0 else "Tidligere: ") if several else ""
+            lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')}, {item_label}")
+            for q in quotes:
+                citations.append(self._citation(q))
+                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.section})")
+            if key[1] != HEADER_ITEM and intent.decision and not self._has_decision(meeting, key[1]):
+                lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
+        hits = self._hits_covering(hits, citations)
+        return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, "", applied)
+
+    # -- items ---------------------------------------------------------------------------------
+    @staticmethod
+    def _items_in_order(hits) -> list[tuple[str, int]]:
+        return list(dict.fromkeys((h.chunk.meeting_id, h.chunk.item_number) for h in hits))
+
+    def _item_texts(self, key: tuple[str, int]) -> list[str]:
+        meeting = self.index.meetings[key[0]]
+        if key[1] == HEADER_ITEM:
+            return [meeting.header.text]
+        item = meeting.item(key[1])
+        return [item.title] + [s.text for s in item.sections] if item else []
+
+    def _same_matter(self, items, hits, terms) -> list[tuple[str, int]]:
+        """The top item, plus items of other meetings about the same matter (close in rank and topic)."""
+        top = items[0]
+        best = {}
+        for h in hits:
+            key = (h.chunk.meeting_id, h.chunk.item_number)
+            best[key] = max(best.get(key, 0.0), h.score)
+        chosen = [top]
+        top_item = self._item(top)
+        for key in items[1 : 6]:
+            if len(chosen) >= self.config.answer_items:
+                break
+            if key[0] in {k[0] for k in chosen} or key[1] == HEADER_ITEM or top[1] == HEADER_ITEM:
+                continue
+            item = self._item(key)
+            if item is None or top_item is None or best[key] < 0.75 * best[top]:
+                continue
+            same_case = item.case_number and item.case_number == top_item.case_number and not _routine(item)
+            title_terms = self.topic_terms(top_item.title)
+            similar_title = title_terms and self.coverage(title_terms, [item.title]) >= 0.5
+            on_topic = terms and self.coverage(terms, [item.title]) >= 0.5
+            if (same_case or similar_title) and on_topic and not _routine(top_item):
+                chosen.append(key)
+        return chosen
+
+    def _item(self, key: tuple[str, int]) -> AgendaItem | None:
+        return self.index.meetings[key[0]].item(key[1])
+
+    def _has_decision(self, meeting: Meeting, number: int) -> bool:
+        item = meeting.item(number)
+        return bool(item and any(not EMPTY_DECISION.match(s.text) for s in item.section(DECISION)))
+
+    # -- sentences -----------------------------------------------------------------------------
+    def _quotes(self, key, question: str, intent: Intent, terms: list[str], hits) -> list[Quote]:
+        meeting = self.index.meetings[key[0]]
+        if key[1] == HEADER_ITEM:
+            sections, title = [meeting.header], "Mødeoplysninger"
+        else:
+            item = meeting.item(key[1])
+            if item is None:
+                return []
+            sections, title = list(item.sections), item.title
+        hit_dense = {}
+        for h in hits:
+            if (h.chunk.meeting_id, h.chunk.item_number) == key:
+                hit_dense[(h.chunk.start, h.chunk.end)] = max(h.dense, hit_dense.get((h.chunk.start, h.chunk.end), 0.0))
+        numbers = set(re.findall(r"\d+", question))
+        scored: list[Quote] = []
+        for section in sections:
+            heading = section.heading or HEADER_SECTION
+            if heading == "Bilag" and not intent.meeting:
+                prior = -0.3
+            else:
+                prior = 0.0
+            if intent.decision and heading == DECISION:
+                prior += 0.6
+            if intent.decision and heading == PROPOSAL:
+                prior += 0.2
+            if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
+                prior += 0.8
+            for s, e in sentence_spans(section.text, section.start):
+                text = meeting.text[s:e]
+                if not any(ch.isalnum() for ch in text):
+                    continue
+                score = prior + self.coverage(terms, [text]) if terms else prior
+                dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
+                score += 2.0 * max(0.0, dense - 0.75)
+                if numbers and numbers & set(re.findall(r"\d+", text)):
+                    score += 0.5
+                if intent.number and re.search(r"\d", text):
+                    score += 0.3
+                if len(text) < 25:
+                    score -= 0.2
+                scored.append(Quote(meeting, key[1], title, heading, s, e, score))
+        if not scored:
+            return []
+        best = sorted(scored, key=lambda q: -q.score)
+        chosen = best[: self.config.answer_sentences]
+        if intent.decision:
+            decisions = [q for q in scored if q.section == DECISION]
+            if decisions and not any(q.section == DECISION for q in chosen):
+                chosen = [max(decisions, key=lambda q: q.score)] + chosen[:-1]
+            # "Chefforum godkendte indstillingerne": the approved Indstilling is what was decided.
+            approved = [q for q in chosen if q.section == DECISION and APPROVAL.search(q.text)]
+            if approved and not any(q.section == PROPOSAL for q in chosen):
+                points = [q for q in scored if q.section == PROPOSAL and re.match(r"\s*\d+[.)]", q.text)]
+                # The first points of a proposal carry its substance; later ones are implementation detail.
+                proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
+                chosen = [q for q in chosen if q.section == DECISION][:2] + proposals[:2]
+        chosen = self._with_announced_lists(chosen, scored)
+        # The decisive sentence leads; within a section, document order.
+        order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
+        return sorted(chosen, key=lambda q: (order.get(q.section, 2), q.start))
+
+    @staticmethod
+    def _with_announced_lists(chosen: list[Quote], scored: list[Quote]) -> list[Quote]:
+        """A sentence ending in ":" announces the list below it ("med følgende kommentarer:"); quote the list too."""
+        out = list(chosen)
+        for q in chosen:
+            if not q.text.rstrip().endswith(":"):
+                continue
+            following = [x for x in scored if x.section == q.section and x.start > q.start]
+            following.sort(key=lambda x: x.start)
+            for x in following[:6]:
+                if not re.match(r"\s*(?:[-•*–]|\d{1,2}[.)])\s", x.text):
+                    break
+                if x not in out:
+                    out.append(x)
+        return out
+
+    def _citation(self, q: Quote) -> Citation:
+        chunk_id = self._chunk_id_of(q)
+        return Citation(
+            chunk_id=chunk_id,
+            body=q.meeting.body,
+            meeting_id=q.meeting.meeting_id,
+            meeting_date=q.meeting.date.isoformat(),
+            item=q.item_number,
+            title=q.title,
+            section=q.section,
+            start=q.start,
+            end=q.end,
+            quote=q.text,
+            url=item_url(q.meeting.meeting_id, q.item_number, q.start, q.end, self.config.base_url),
+        )
+
+    def _chunk_id_of(self, q: Quote) -> str:
+        for c in self._chunks_of(q.meeting.meeting_id):
+            if c.item_number == q.item_number and c.start <= q.start and q.end <= c.end:
+                return c.chunk_id
+        for c in self._chunks_of(q.meeting.meeting_id):
+            if c.item_number == q.item_number and c.start < q.end and q.start < c.end:
+                return c.chunk_id
+        return ""
+
+    def _chunks_of(self, meeting_id: str):
+        if not hasattr(self, "_by_meeting"):
+            self._by_meeting: dict[str, list] = {}
+            for c in self.index.chunks:
+                self._by_meeting.setdefault(c.meeting_id, []).append(c)
+        return self._by_meeting.get(meeting_id, [])
+
+    def _hits_covering(self, hits, citations) -> tuple[Hit, ...]:
+        """Every citation's chunk is among the hits (added at the end when retrieval ranked it lower)."""
+        present = {h.chunk.chunk_id for h in hits}
+        extra = []
+        by_id = {c.chunk_id: c for c in self.index.chunks}
+        for cit in citations:
+            if cit.chunk_id and cit.chunk_id not in present and cit.chunk_id in by_id:
+                present.add(cit.chunk_id)
+                extra.append(Hit(by_id[cit.chunk_id], 0.0, len(hits) + len(extra) + 1, 0.0))
+        return tuple(hits) + tuple(extra)
+
+
+def is_english(question: str) -> bool:
+    return len(ENGLISH.findall(question)) > len(DANISH.findall(question))
+
+
+def _routine(item: AgendaItem) -> bool:
+    """Standing items (approval of the agenda, any other business) recur under one case number."""
+    t = item.title.lower()
+    return bool(re.search(r"godkendelse af dagsorden|eventuelt|^evt\.?$|kommende møder", t))
+
+
+def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
+    out = {}
+    if filters.body:
+        out["body"] = filters.body
+    if filters.date_from:
+        out["date_from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        out["date_to"] = filters.date_to.isoformat()
+    if retrieval.date_range:
+        out["question_dates"] = [retrieval.date_range.first.isoformat(), retrieval.date_range.last.isoformat()]
+    return out
+
+
+def answer_to_json(answer: Answer, top_hits: int = 10) -> dict:
+    """The `referat ask --json` contract."""
+    from dataclasses import asdict
+
+    cited = {c.chunk_id for c in answer.citations}
+    shown = answer.hits[:top_hits] + tuple(h for h in answer.hits[top_hits:] if h.chunk.chunk_id in cited)
+    return {
+        "question": answer.question,
+        "found": answer.found,
+        "answer": answer.text,
+        "citations": [
+            {k: v for k, v in asdict(c).items() if k not in ("chunk_id", "meeting_id")} | {"chunk_id": c.chunk_id}
+            for c in answer.citations
+        ],
+        "hits": [
+            {
+                "rank": h.rank,
+                "score": round(h.score, 6),
+                "dense": round(h.dense, 4),
+                "body": h.chunk.body,
+                "meeting_date": h.chunk.meeting_date,
+                "item": h.chunk.item_number,
+                "title": h.chunk.item_title,
+                "section": h.chunk.section,
+                "chunk_id": h.chunk.chunk_id,
+                "text": h.chunk.text,
+            }
+            for h in shown
+        ],
+        "note": answer.note,
+        "filters": answer.filters,
+    }

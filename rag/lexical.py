@@ -1,0 +1,92 @@
+"""Lexical ranking: BM25 (bm25s) over Danish-stemmed words, with case numbers and numbers kept whole.
+
+Exact words matter in minutes ("Plan A", "00.01.00-P35-9-22", "80"); the dense model blurs them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+# Function words of Danish and English questions; they only add noise to BM25.
+STOPWORDS = frozenset(
+    """
+    og i at det der en den til er som på de med han af for ikke var mig sig men et har om vi min havde ham hun
+    nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være
+    dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget
+    sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan hvem hvornår
+    hvilke hvilken hvilket hvorfor hvordan hvor mange blevet der om ved mht kan får fik
+    the a an of to in on for is was were what which who when why how did do does about and or by with at from
+    be been are that this those these it its as into has have had
+    """.split()
+)
+_TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*(?:-[a-zæøå]\d+(?:-\d+)*)?|[a-zæøå]+(?:-[a-zæøå]+)*|\d+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("danish")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content words; numbers and case numbers as they are.
+
+    Example:
+        >>> tokenize("Hvad blev besluttet om virksomhedspraktikker i 2023?")
+        ['beslut', 'virksomhedspraktik', '2023']
+    """
+    words = []
+    for m in _TOKEN.finditer(text.lower()):
+        token = m.group(0)
+        if token in STOPWORDS:
+            continue
+        if token[0].isdigit():
+            words.append(token)
+            continue
+        for part in token.split("-"):
+            if part and part not in STOPWORDS and len(part) > 1:
+                words.append(part)
+    return [w if w[0].isdigit() else _stemmer().stemWord(w) for w in words]
+
+
+class LexicalIndex:
+    """BM25 over chunk texts; row i is chunk i, like the FAISS index."""
+
+    def __init__(self, bm25: bm25s.BM25, size: int) -> None:
+        self.bm25, self.size = bm25, size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        bm25 = bm25s.BM25()
+        # bm25s cannot index an empty corpus or an empty document; a placeholder token keeps rows aligned.
+        bm25.index([tokenize(t) or ["\u2400"] for t in texts] or [["\u2400"]], show_progress=False)
+        return cls(bm25, len(texts))
+
+    def scores(self, question: str) -> np.ndarray:
+        """BM25 score of every chunk for the question (zeros when no word matches)."""
+        tokens = tokenize(question)
+        if not tokens or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)[: self.size]
+
+    def save(self, folder: Path) -> None:
+        self.bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> "LexicalIndex":
+        return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0), size)
+
+
+def document_frequency(index: LexicalIndex, token: str) -> float:
+    """Share of chunks containing a (tokenized) word; 0 for unknown words."""
+    vocab = index.bm25.vocab_dict
+    if token not in vocab or index.size == 0:
+        return 0.0
+    t = vocab[token]
+    indptr = index.bm25.scores["indptr"]
+    return float(indptr[t + 1] - indptr[t]) / index.size

@@ -1,0 +1,175 @@
+"""Rank chunks for a question: dense (FAISS) and lexical (BM25) rankings fused by reciprocal rank fusion.
+
+RRF needs no score calibration between the two rankers, which matters because cosine and BM25
+scores live on different scales; each ranker votes with its ranks only.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+import faiss
+import numpy as np
+
+from .config import Config
+from .dates import DateRange, date_range_in_question
+from .errors import BadQuestionError
+from .index import Index
+from .records import Hit
+
+MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions a user sets in the UI or CLI; the question itself may add a date range."""
+
+    body: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    question: str
+    hits: tuple[Hit, ...]  # chunks, best item first, best chunk first within an item
+    date_range: DateRange | None  # read from the question
+    best_dense: float  # highest cosine of any allowed chunk: how close the corpus comes at all
+    spread: float = 0.0  # best cosine minus the mean of the top 20: how much the best chunk stands out
+    dropped_dates: str = ""  # a date phrase of the question that matched no meeting, so it was not applied
+
+
+def clean_question(question: str) -> str:
+    """The question as it will be searched; raise BadQuestionError when nothing is searchable."""
+    if not isinstance(question, str):
+        raise BadQuestionError("the question must be text")
+    q = " ".join(question.split())[:MAX_QUESTION_CHARS]
+    if not q:
+        raise BadQuestionError("the question is empty: ask about something in the minutes")
+    if not any(ch.isalnum() for ch in q):
+        raise BadQuestionError("the question has no words or numbers to search for")
+    return q
+
+
+class Retriever:
+    """Ranks chunks of one loaded index; keeps the model and question vectors warm across questions."""
+
+    def __init__(self, index: Index, embedder=None) -> None:
+        self.index = index
+        self.config: Config = index.config
+        self._embedder = embedder
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._dates = np.array([c.meeting_date for c in index.chunks])
+        self._bodies = np.array([c.body.lower() for c in index.chunks])
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from .embed import Embedder
+
+            self._embedder = Embedder(self.config)
+        return self._embedder
+
+    def query_vector(self, question: str) -> np.ndarray:
+        if (v := self._query_cache.get(question)) is not None:
+            self._query_cache.move_to_end(question)
+            return v
+        v = self.embedder.encode_query([question])[0]
+        self._query_cache[question] = v
+        if len(self._query_cache) > 256:
+            self._query_cache.popitem(last=False)
+        return v
+
+    def allowed(self, filters: Filters, date_range: DateRange | None) -> np.ndarray | None:
+        """Boolean mask of chunks the filters allow, or None when nothing is filtered."""
+        mask = np.ones(len(self.index.chunks), dtype=bool)
+        if filters.body:
+            mask &= self._bodies == filters.body.lower()
+        first = max([d for d in (filters.date_from, date_range and date_range.first) if d], default=None)
+        last = min([d for d in (filters.date_to, date_range and date_range.last) if d], default=None)
+        if first:
+            mask &= self._dates >= first.isoformat()
+        if last:
+            mask &= self._dates <= last.isoformat()
+        return None if mask.all() else mask
+
+    def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
+        q = clean_question(question)
+        mode = retriever or self.config.retriever
+        date_range = date_range_in_question(q)
+        mask = self.allowed(filters, date_range)
+        if date_range is not None and mask is not None and not mask.any():
+            # A date in the question may name an event ("temamødet den 18. april"), not a meeting;
+            # when no meeting falls in it, the question is searched without it.
+            dropped, date_range = date_range.phrase, None
+            mask = self.allowed(filters, None)
+        else:
+            dropped = ""
+        n = len(self.index.chunks)
+        if n == 0 or (mask is not None and not mask.any()):
+            return Retrieval(q, (), date_range, 0.0, 0.0, dropped)
+        allowed_ids = np.flatnonzero(mask) if mask is not None else None
+        depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
+
+        dense_rank: dict[int, int] = {}
+        cosine: dict[int, float] = {}
+        # Dense cosines are needed in every mode: they tell the answer step how close the corpus comes.
+        qv = self.query_vector(q)
+        params = None
+        if allowed_ids is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)))
+        scores, ids = self.index.vectors.search(qv[None, :], depth, params=params)
+        for r, (i, s) in enumerate(zip(ids[0], scores[0])):
+            if i >= 0:
+                dense_rank[int(i)] = r
+                cosine[int(i)] = float(s)
+        lexical_rank: dict[int, int] = {}
+        if mode in ("hybrid", "lexical"):
+            bm = self.index.lexical.scores(q)
+            if mask is not None:
+                bm = np.where(mask, bm, 0.0)
+            top = np.argsort(-bm, kind="stable")[:depth]
+            lexical_rank = {int(i): r for r, i in enumerate(top) if bm[i] > 0}
+
+        k = self.config.rrf_k
+        fused: dict[int, float] = {}
+        if mode in ("hybrid", "dense"):
+            for i, r in dense_rank.items():
+                fused[i] = fused.get(i, 0.0) + 1.0 / (k + r + 1)
+        if mode in ("hybrid", "lexical"):
+            for i, r in lexical_rank.items():
+                fused[i] = fused.get(i, 0.0) + 1.0 / (k + r + 1)
+        missing = [i for i in fused if i not in cosine]
+        if missing:
+            qv = self.query_vector(q)
+            vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
+            cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
+        best_dense = max(cosine.values(), default=0.0)
+        # How far the best chunk stands out from the other candidates: a question the minutes answer
+        # has a few chunks well above the rest; an off-topic one lifts them all alike.
+        top_scores = np.sort(np.array(list(cosine.values()), dtype=np.float32))[::-1]
+        spread = float(top_scores[0] - np.mean(top_scores[: min(len(top_scores), 20)])) if len(top_scores) else 0.0
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, spread, dropped)
+
+    def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
+        """Order chunks by their item's best score, then by their own; items are what users cite."""
+        chunks = self.index.chunks
+        by_item: dict[tuple[str, int], list[int]] = {}
+        for i in sorted(fused, key=lambda i: -fused[i]):
+            by_item.setdefault((chunks[i].meeting_id, chunks[i].item_number), []).append(i)
+        hits, rank = [], 1
+        for members in sorted(by_item.values(), key=lambda ids: -fused[ids[0]]):
+            for i in members:
+                hits.append(Hit(chunks[i], fused[i], rank, cosine.get(i, 0.0)))
+                rank += 1
+        return tuple(hits)
+
+
+def ranked_items(hits: tuple[Hit, ...] | list[Hit]) -> list[tuple[str, int]]:
+    """Distinct (meeting_id, item) in hit order."""
+    seen: dict[tuple[str, int], None] = {}
+    for h in hits:
+        seen.setdefault((h.chunk.meeting_id, h.chunk.item_number), None)
+    return list(seen)
