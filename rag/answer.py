@@ -25,7 +25,7 @@ DECISION_WORDS = re.compile(
     re.IGNORECASE,
 )
 MEETING_WORDS = re.compile(
-    r"\b(fravær\w*|deltag\w*|mødedeltager\w*|tilstede|afbud|mødested|mødelokale|absent\w*|attend\w*|present|participant\w*|venue|where was)\b",
+    r"\b(fravær\w*|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(r"\b(hvor mange|hvor meget|hvor stor\w*|antal\w*|beløb\w*|måltal\w*|how many|how much|amount|number of|target)\b", re.IGNORECASE)
@@ -34,6 +34,7 @@ WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|
 APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision chefforum punkt møde mødet hvornår sag"))
+ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
@@ -167,8 +168,11 @@ class Answerer:
         if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
             note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
-        chosen = self._same_matter(items, hits, terms)
-        quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits)) for key in chosen]
+        if intent.meeting:
+            quotes_by_item = self._meeting_facts(items, retrieval.question)
+        else:
+            chosen = self._same_matter(items, hits, terms)
+            quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits)) for key in chosen]
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
@@ -225,6 +229,29 @@ class Answerer:
             if (same_case or similar_title) and on_topic and not _routine(top_item):
                 chosen.append(key)
         return chosen
+
+    def _meeting_facts(self, items, question: str) -> list[tuple[tuple[str, int], list[Quote]]]:
+        """Attendance and place are meeting-level facts: quote the header (item 0) or the Fraværende lines."""
+        meeting = self.index.meetings[items[0][0]]
+        if ABSENT_WORDS.search(question):
+            seen, quotes = set(), []
+            for item in meeting.items:
+                for sec in item.section(ABSENCE):
+                    names = frozenset(n.split("(")[0].strip().lower() for n in sec.text.replace("\n", " ").split(","))
+                    if names not in seen:
+                        seen.add(names)
+                        quotes.append((item.number, Quote(meeting, item.number, item.title, ABSENCE, sec.start, sec.end, 1.0)))
+            if quotes:
+                number = quotes[0][0]
+                return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
+                    ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
+                ][:2]
+        header = meeting.header
+        lines = [(s, e) for s, e in sentence_spans(header.text, header.start)]
+        wanted = [
+            (s, e) for s, e in lines if re.match(r"(Mødested|Sted|Mødedeltagere|Deltagere|Tilstede|Mødedato|Dato|Tid|Fraværende|Afbud|Indkaldelse)", meeting.text[s:e])
+        ] or lines
+        return [((meeting.meeting_id, HEADER_ITEM), [Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0) for s, e in wanted])]
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])
@@ -285,7 +312,7 @@ class Answerer:
                 chosen = [max(decisions, key=lambda q: q.score)] + chosen[:-1]
             # "Chefforum godkendte indstillingerne": the approved Indstilling is what was decided.
             approved = [q for q in chosen if q.section == DECISION and APPROVAL.search(q.text)]
-            if approved and not any(q.section == PROPOSAL for q in chosen):
+            if approved:
                 points = [q for q in scored if q.section == PROPOSAL and re.match(r"\s*\d+[.)]", q.text)]
                 # The first points of a proposal carry its substance; later ones are implementation detail.
                 proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))

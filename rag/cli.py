@@ -109,6 +109,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, model_name: str) -> None:
     from .index import build_index
 
     config = Config(index_dir=index_dir, model_name=model_name)
+    _quiet_model_loading()
     bar = {"bar": None}
 
     def progress(done: int, total: int) -> None:
@@ -132,8 +133,17 @@ def index(paths: tuple[Path, ...], index_dir: Path, model_name: str) -> None:
         click.echo(f"  {m.body} {m.date.isoformat()}: {len(m.items)} punkter ({m.source})")
 
 
+def _quiet_model_loading() -> None:
+    """The application's choice: no weight-loading progress bars mixed into answers."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+
 def _answerer(config: Config):
     from .answer import Answerer
+
+    _quiet_model_loading()
     from .index import load_index
 
     return Answerer(load_index(config))

@@ -216,6 +216,7 @@ class _Reader:
         body = place = time = ""
         day = None
         date_line = header_lines[0].number if header_lines else 1
+        date_seen = False
         attendees: list[str] = []
         absentees: list[str] = []
         k = 0
@@ -224,8 +225,12 @@ class _Reader:
             if layout.body and not body and (m := layout.body.match(s)):
                 body = " ".join(m["body"].split())
             for pattern in layout.date:
-                if day is None and (m := pattern.match(s)) and (d := find_date(m["value"])):
-                    day, date_line = d, header_lines[k].number
+                if day is None and (m := pattern.match(s)):
+                    if d := find_date(m["value"]):
+                        day, date_line = d, header_lines[k].number
+                    elif not date_seen:
+                        date_line = header_lines[k].number  # the date line is there, but its date is not
+                    date_seen = True
             if layout.place and not place and (m := layout.place.match(s)):
                 place = m["value"].strip()
             if layout.time and not time and (m := layout.time.match(s)):
@@ -239,7 +244,9 @@ class _Reader:
                 while k < len(header_lines) and not header_lines[k].stripped:
                     k += 1
                 while k < len(header_lines) and header_lines[k].stripped:
-                    attendees.extend(split_names(header_lines[k].stripped.lstrip("-•* ")))
+                    # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
+                    if name := " ".join(header_lines[k].stripped.lstrip("-•* ").split()):
+                        attendees.append(name)
                     k += 1
                 continue
             k += 1
@@ -336,8 +343,8 @@ class _Reader:
                 while para_end < end and self.lines[para_end].stripped:
                     para_end += 1
                 s, e = self.span(k, para_end)
-                s += len("Fraværende") if self.text[s:].startswith("Fraværende") else 0
-                s += len(self.text[s:e]) - len(self.text[s:e].lstrip(" :\t"))
+                # The names start where the layout's pattern says ("Fraværende X", "Afbud: X", ...).
+                s += self.layout.absentees_inline.match(self.lines[k].stripped).start("value")
                 sections.append(Section(ABSENCE, self.text[s:e], s, e, self.lines[k].number))
                 continue
             s, e = self.span(body, end)

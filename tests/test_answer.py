@@ -1,0 +1,122 @@
+"""Extractive, decision-aware, date-aware, honest answers with exact citations, on the real seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from rag.answer import answer_to_json
+from rag.cli import cli
+from rag.errors import BadQuestionError
+
+
+def test_virksomhedspraktik_answer_gives_latest_decision_first_then_the_approved_proposal(answerer):
+    answer = answerer("hvad blev besluttet om virksomhedspraktik?")
+    assert answer.found
+    first, *rest = answer.citations
+    assert (first.meeting_date, first.item, first.section) == ("2023-11-23", 6, "Beslutning")
+    assert first.quote == "Chefforum besluttede at nedjustere det vejledende måltal til 80."
+    older = [c for c in answer.citations if c.meeting_date == "2023-03-30"]
+    assert {c.item for c in older} == {7}
+    assert any("47 løntilskudspladser og 100 virksomhedspraktikpladser" in c.quote and c.section == "Indstilling" for c in older)
+    assert answer.text.startswith("Seneste: Chefforum 23-11-2023")
+    assert answer.text.index("80") < answer.text.index("Tidligere: Chefforum 30-03-2023")
+
+
+def test_every_citation_quotes_its_source_exactly_and_points_at_a_hit(answerer, seed_index):
+    answer = answerer("hvad blev besluttet om virksomhedspraktik?")
+    hit_ids = {h.chunk.chunk_id for h in answer.hits}
+    for c in answer.citations:
+        assert seed_index.meetings[c.meeting_id].text[c.start : c.end] == c.quote
+        assert c.chunk_id in hit_ids
+        assert c.url == f"/item/{c.meeting_id}/{c.item}#q-{c.start}-{c.end}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hvad blev besluttet om cykelstier?", "hvem vandt fodboldkampen?", "hvad besluttede Chefforum om skatteprocenten for 2025?"],
+)
+def test_questions_the_minutes_do_not_answer_are_not_found(answerer, question):
+    answer = answerer(question)
+    assert answer.found is False
+    assert answer.citations == ()
+    assert answer.text == "Jeg fandt intet svar i referaterne."
+
+
+def test_a_question_about_a_month_without_meetings_says_so(answerer):
+    answer = answerer("Hvad drøftede Chefforum på mødet i juni 2022?")
+    assert answer.found is False
+    assert "juni 2022" in answer.note
+
+
+def test_approval_decision_quotes_the_approved_proposal(answerer):
+    answer = answerer("Hvad blev besluttet om koordinationsgruppen for udviklingsugen 2024?")
+    sections = [(c.meeting_date, c.item, c.section) for c in answer.citations]
+    assert sections[0] == ("2023-03-30", 5, "Beslutning")
+    assert ("2023-03-30", 5, "Indstilling") in sections
+    assert any("koordinationsgruppe" in c.quote for c in answer.citations if c.section == "Indstilling")
+
+
+def test_absentees_are_answered_from_the_minutes(answerer):
+    answer = answerer("Hvem var fraværende på Chefforum den 13. april 2023?")
+    assert answer.found
+    assert answer.citations[0].meeting_date == "2023-04-13"
+    assert "Rikke Blom" in answer.text and "Kristine Klæbel" in answer.text
+
+
+def test_meeting_place_is_cited_from_the_header_as_item_0(answerer):
+    answer = answerer("Hvor blev mødet afholdt i november 2024, hvilket mødested?")
+    assert answer.found
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2024-11-20", 0)
+    assert "Mødelokale 915" in answer.text
+
+
+def test_an_english_question_is_answered_with_danish_quotes(answerer):
+    answer = answerer("what was decided about work placements?")
+    assert answer.found
+    assert answer.citations[0].meeting_date in {"2023-11-23", "2023-03-30"}
+    assert "Chefforum" in answer.text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!?...", "🙂🙂"])
+def test_unsearchable_questions_raise_a_clear_error(answerer, question):
+    with pytest.raises(BadQuestionError):
+        answerer(question)
+
+
+def test_a_very_long_question_is_answered_not_crashed(answerer):
+    answer = answerer("virksomhedspraktik " * 700)
+    assert answer.citations and answer.citations[0].item in {6, 7}
+
+
+def test_ask_json_follows_the_contract(seed_index_dir):
+    result = CliRunner().invoke(cli, ["ask", "--json", "--index-dir", str(seed_index_dir), "hvad blev besluttet om virksomhedspraktik?"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"question", "found", "answer", "citations", "hits"}
+    assert data["found"] is True
+    assert set(data["citations"][0]) >= {"body", "meeting_date", "item", "title", "section", "start", "end", "quote", "url"}
+    assert data["citations"][0]["meeting_date"] == "2023-11-23" and data["citations"][0]["item"] == 6
+    assert len(data["hits"]) >= 5
+    assert [h["rank"] for h in data["hits"][:5]] == [1, 2, 3, 4, 5]
+
+
+def test_ask_prints_a_one_line_error_for_an_empty_question(seed_index_dir):
+    result = CliRunner().invoke(cli, ["ask", "--index-dir", str(seed_index_dir), "   "])
+    assert result.exit_code == 1
+    assert "the question is empty" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_ask_without_an_index_says_how_to_build_one(tmp_path):
+    result = CliRunner().invoke(cli, ["ask", "--index-dir", str(tmp_path / "none"), "budget"])
+    assert result.exit_code == 1
+    assert "referat index" in result.output
+
+
+def test_answer_json_hits_include_cited_chunks(answerer):
+    data = answer_to_json(answerer("hvad blev besluttet om virksomhedspraktik?"), top_hits=1)
+    hit_ids = {h["chunk_id"] for h in data["hits"]}
+    assert all(c["chunk_id"] in hit_ids for c in data["citations"])

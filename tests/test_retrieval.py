@@ -1,0 +1,167 @@
+"""Chunking, the FAISS/BM25 index and hybrid ranking, on the real model and the real seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from rag.chunk import chunk_meetings
+from rag.config import Config
+from rag.errors import CorruptIndexError, IndexMissingError, ModelError, StaleIndexError
+from rag.index import build_index, load_index
+from rag.parse import parse_paths
+from rag.retrieve import Filters, Retriever, ranked_items
+
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_meetings():
+    return parse_paths([SEEDS]).meetings
+
+
+def test_chunk_never_crosses_an_agenda_item_and_quotes_its_source_exactly(seed_meetings):
+    for meeting in seed_meetings:
+        for chunk in chunk_meetings([meeting], Config()):
+            assert chunk.text == meeting.text[chunk.start : chunk.end]
+            if chunk.item_number == 0:
+                assert meeting.header.start <= chunk.start and chunk.end <= meeting.header.end
+            else:
+                item = meeting.item(chunk.item_number)
+                assert item.start <= chunk.start and chunk.end <= item.end
+
+
+def test_chunks_keep_the_token_budget_and_carry_their_context(seed_meetings):
+    config = Config()
+    chunks = chunk_meetings(seed_meetings, config)
+    decision = next(c for c in chunks if c.meeting_date == "2023-11-23" and c.item_number == 6 and c.section == "Beslutning")
+    assert decision.embed_text.startswith("Chefforum 23-11-2023 - Punkt 6: Virksomhedspraktik og løntilskud")
+    assert "Beslutning" in decision.embed_text.split("\n")[0]
+    own_tokens = [c.n_tokens for c in chunks]
+    assert max(own_tokens) <= config.chunk_tokens + 60  # budget for the text plus its one-line context prefix
+    # The meeting header (date, place, attendees) is indexed as item 0 of every meeting.
+    assert {c.meeting_id for c in chunks if c.item_number == 0} == {m.meeting_id for m in seed_meetings}
+
+
+def test_no_chunk_is_truncated_by_the_models_own_limit(seed_meetings, embedder):
+    chunks = chunk_meetings(seed_meetings, Config())
+    assert max(embedder.token_count(c.embed_text) for c in chunks) <= embedder.model.max_seq_length == 512
+
+
+def test_embedder_refuses_a_chunk_the_model_would_truncate(seed_meetings, embedder):
+    chunk = chunk_meetings(seed_meetings, Config())[5]
+    too_long = replace(chunk, embed_text="virksomhedspraktik " * 600)
+    with pytest.raises(ModelError, match="over the model's limit of 512"):
+        embedder.check_lengths([too_long])
+
+
+def test_faiss_search_matches_brute_force_dot_product(seed_index, embedder):
+    q = embedder.encode_query(["hvad blev besluttet om virksomhedspraktik?"])[0]
+    matrix = seed_index.vectors.reconstruct_n(0, seed_index.vectors.ntotal)
+    assert np.allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-4)
+    scores, ids = seed_index.vectors.search(q[None, :], 10)
+    expected = np.argsort(-(matrix @ q))[:10]
+    assert list(ids[0]) == list(expected)
+    assert scores[0] == pytest.approx((matrix @ q)[expected], abs=1e-5)
+
+
+def _top_items(index, question, k=2, **kwargs):
+    hits = Retriever(index, embedder=index.embedder)(question, **kwargs).hits
+    dates = {m: index.meetings[m].date.isoformat() for m in index.meetings}
+    return [(dates[m], i) for m, i in ranked_items(hits)[:k]]
+
+
+def test_retrieve_ranks_both_virksomhedspraktik_decisions_first(seed_index):
+    assert sorted(_top_items(seed_index, "hvad blev besluttet om virksomhedspraktik?")) == [("2023-03-30", 7), ("2023-11-23", 6)]
+
+
+def test_an_english_question_finds_the_same_items(seed_index):
+    assert sorted(_top_items(seed_index, "what was decided about work placements?")) == [("2023-03-30", 7), ("2023-11-23", 6)]
+
+
+def test_each_ranker_alone_still_finds_the_matter(seed_index):
+    for mode in ("dense", "lexical"):
+        top = _top_items(seed_index, "virksomhedspraktik og løntilskud", k=2, retriever=mode)
+        assert set(top) == {("2023-03-30", 7), ("2023-11-23", 6)}, mode
+
+
+def test_a_year_in_the_question_restricts_the_meetings(seed_index):
+    top = _top_items(seed_index, "hvad blev besluttet om virksomhedsplaner i 2019?", k=5)
+    assert top and all(d.startswith("2019") for d, _ in top)
+
+
+def test_filters_by_date_range_and_body(seed_index):
+    top = _top_items(seed_index, "budget", k=10, filters=Filters(date_from=date(2024, 1, 1)))
+    assert top and all(d == "2024-11-20" for d, _ in top)
+    assert _top_items(seed_index, "budget", filters=Filters(body="Økonomiudvalget")) == []
+
+
+def test_manifest_records_model_chunking_and_corpus(seed_index):
+    manifest = seed_index.manifest
+    assert manifest["model_name"] == "packaged:multilingual-e5-small"
+    assert manifest["dimension"] == 384
+    assert manifest["chunking"]["chunk_tokens"] == Config().chunk_tokens
+    assert manifest["chunks"] == len(seed_index.chunks) == seed_index.vectors.ntotal
+    assert len(manifest["corpus_files"]) == 5
+    assert all(re.fullmatch(r"[0-9a-f]{64}", f["sha256"]) for f in manifest["corpus_files"].values())
+    assert [m["date"] for m in manifest["meetings"]] == ["2019-09-12", "2023-03-30", "2023-04-13", "2023-11-23", "2024-11-20"]
+
+
+@pytest.fixture()
+def index_copy(seed_index_dir, tmp_path):
+    target = tmp_path / "index"
+    shutil.copytree(seed_index_dir, target)
+    return target
+
+
+def test_load_refuses_an_index_built_with_another_model(index_copy):
+    with pytest.raises(StaleIndexError, match="built with model 'packaged:multilingual-e5-small'"):
+        load_index(Config(index_dir=index_copy, model_name="intfloat/multilingual-e5-base"))
+
+
+def test_load_refuses_an_index_of_another_referat_version(index_copy):
+    manifest = json.loads((index_copy / "manifest.json").read_text())
+    manifest["referat_version"] = "0.0.1"
+    (index_copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(StaleIndexError, match="built by referat 0.0.1"):
+        load_index(Config(index_dir=index_copy))
+
+
+def test_load_reports_a_truncated_vector_file(index_copy):
+    data = (index_copy / "vectors.faiss").read_bytes()
+    (index_copy / "vectors.faiss").write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptIndexError, match="damaged"):
+        load_index(Config(index_dir=index_copy))
+
+
+def test_load_reports_a_missing_index(tmp_path):
+    with pytest.raises(IndexMissingError, match="referat index"):
+        load_index(Config(index_dir=tmp_path / "nothing"))
+
+
+def test_load_notices_a_changed_corpus(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    config = Config(index_dir=tmp_path / "index")
+    build_index([corpus], config, embedder=embedder)
+    first = sorted(corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nEkstra linje.\n", encoding="utf-8")
+    with pytest.raises(StaleIndexError, match=re.escape(first.name)):
+        load_index(config)
+
+
+def test_reindexing_an_unchanged_corpus_encodes_nothing(tmp_path, embedder):
+    config = Config(index_dir=tmp_path / "index")
+    first = build_index([SEEDS], config, embedder=embedder)
+    again = build_index([SEEDS], config, embedder=embedder)
+    assert first.encoded == first.chunks > 0
+    assert again.encoded == 0 and again.chunks == first.chunks
+    assert load_index(config).vectors.ntotal == first.chunks
