@@ -1,0 +1,856 @@
+"""Specification of the minutes parser (rag/parse.py) on the five Chefforum seeds, on the sibling
+"Udvalg:" layout of the same municipality's committees, and on bad input."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rag.errors import SeedFormatError
+from rag.parse import decode, parse_file, parse_paths, parse_text
+from rag.records import Meeting
+
+HERE = Path(__file__).parent
+SEED_DIR = HERE.parent / "seeds"
+FIXTURE_DIR = HERE / "fixtures"
+
+SEED_FILES = {
+    "2019-09-12": "004_b360b7572f64fe41.txt",
+    "2023-03-30": "000_23739de0f6165d2a.txt",
+    "2023-04-13": "003_501a9cec892acb97.txt",
+    "2023-11-23": "001_43b2f7f7bb6015f4.txt",
+    "2024-11-20": "002_cdeccdc351fa818c.txt",
+}
+MILJOE = "udvalg_miljoe_2020-09-15.txt"  # with Indholdsfortegnelse
+BOERN = "udvalg_boern_2021-03-09.txt"  # without; items confirmed by a case number / heading after them
+FIXTURE_FILES = (MILJOE, BOERN)
+
+A, S, I, B = "Anledning", "Sagsfremstilling", "Indstilling", "Beslutning"
+BILAG, FRA, RES = "Bilag", "Fraværende", "Resume"
+
+
+@functools.cache
+def seed(day: str) -> Meeting:
+    return parse_file(SEED_DIR / SEED_FILES[day])
+
+
+@functools.cache
+def fixture(name: str) -> Meeting:
+    return parse_file(FIXTURE_DIR / name)
+
+
+def only(meeting: Meeting, number: int, heading: str) -> str:
+    """The text of the one section with this heading in item `number`."""
+    (section,) = meeting.item(number).section(heading)
+    return section.text
+
+
+def ends(text: str, first: str, last: str) -> tuple[str, str]:
+    return text[: len(first)], text[-len(last):]
+
+
+# ---------------------------------------------------------------------------------------------------
+# 1. The five seeds in detail
+# ---------------------------------------------------------------------------------------------------
+
+MEETING_FACTS = [
+    # day, body, place, time, number of items, header line
+    ("2019-09-12", "Chefforum", "Mødelokale 1", "09:00", 9),
+    ("2023-03-30", "Chefforum", "Mødelokale 1", "09:00", 9),
+    ("2023-04-13", "Chefforum", "Mødelokale 1", "09:00", 7),
+    ("2023-11-23", "Chefforum", "Mødelokale 915", "09:00", 7),
+    ("2024-11-20", "Chefforum", "Mødelokale 915", "09:00", 8),
+]
+
+
+@pytest.mark.parametrize(("day", "body", "place", "time", "n_items"), MEETING_FACTS)
+def test_seed_header_gives_date_body_place_time_and_item_count(day, body, place, time, n_items):
+    meeting = seed(day)
+    assert meeting.date == date.fromisoformat(day)
+    assert meeting.body == body
+    assert meeting.place == place
+    assert meeting.time == time
+    assert len(meeting.items) == n_items
+    assert meeting.meeting_id == f"chefforum-{day}"
+    assert meeting.layout == "referat-punkt"
+    assert meeting.encoding == "utf-8"
+    assert meeting.has_decisions is True
+    assert meeting.source == SEED_DIR / SEED_FILES[day]
+
+
+SEED_ITEMS = {
+    "2019-09-12": [
+        (1, 21, "Godkendelse af dagsorden og referat", "00.01.00-A21-9-18"),
+        (2, 40, "Status på udmøntning af hverdagseffektiviseringer", "00.01.00-S00-8-18"),
+        (3, 92, "Økonomirapport nr. 4 pr. 31/7 og forbrugsreducerende tiltag", "00.30.14-G01-4-19"),
+        (4, 126, "Orientering om beslutningsstøtteværktøj og temamøde for KB om byudviklingsplan og værktøj", "00.01.10-P35-1-19"),
+        (5, 144, "ØU & KB - Gennemgang og sparring af sager", "00.01.00-A21-9-18"),
+        (6, 168, "Orientering om procesplan for virksomhedsplaner 2020-21", "00.15.10-P16-1-19"),
+        (7, 215, "Orientering om økonomiaftale ml Regeringen og KL", "00.01.00-A21-6-18"),
+        (8, 253, "Hvad skal kommunikeres ud til afdelingerne efter mødet?", "00.01.00-A21-9-18"),
+        (9, 269, "Evt.", "00.01.00-A21-9-18"),
+    ],
+    "2023-03-30": [
+        (1, 21, "Godkendelse af dagsorden og referat", "00.01.00-P35-9-22"),
+        (2, 39, "Budget 2024 - Budgetproces", "00.30.00-P00-3-22"),
+        (3, 103, "Regnskab 2022 og Overførselssag 2022-2023", "00.32.10-A00-1-23"),
+        (4, 125, "Temamøde for KB - målsætninger 2023", "00.01.00-P22-5-22"),
+        (5, 162, "Planlægning af udviklingsuge 2024", "00.01.00-P22-3-22"),
+        (6, 198, "Nyt koncept for virksomhedsplaner", "00.01.00-P22-6-22"),
+        (7, 239, "Virksomhedspraktik og løntilskud", "15.20.00-A26-1-22"),
+        (8, 301, "Opgavetilpasninger i Økonomi & Stab som følge af Budget 2023", "81.15.18-000-1-19"),
+        (9, 384, "Eventuelt", "00.01.00-P35-9-22"),
+    ],
+    "2023-04-13": [
+        (1, 19, "Godkendelse af dagsorden og referat", "00.01.00-P35-9-22"),
+        (2, 39, "Videre proces for borgermøde og budget 2024", "00.30.00-P00-2-23"),
+        (3, 98, "Orientering omkring ERP-udbud", "85.11.00-P20-7-22"),
+        (4, 124, "Planlægning af temamøde med kommunalbestyrelsen - Målsætninger", "00.01.10-P22-3-23"),
+        (5, 170, "Kommissorium for den tværgående kommunikationsgruppe", "00.13.00-A00-1-18"),
+        (6, 203, "Arbejdsgruppe skabelon for dagsordenspunkter", "00.15.00-A00-23-22"),
+        (7, 242, "Eventuelt", "00.01.00-P35-9-22"),
+    ],
+    "2023-11-23": [
+        (1, 19, "Godkendelse af dagsorden og referat", "00.01.00-P35-9-22"),
+        (2, 37, "Skabelon status på Budgetaftale 2024", "00.30.14-S00-3-23"),
+        (3, 77, "Chefforums Plan A efter refleksionsseminar på Fyn", "00.01.00-P35-7-22"),
+        (4, 111, "Eksempler på Albertslund Kommunes medarbejder- og ledelsesgrundlag", "00.00.00-A21-1-22"),
+        (5, 194, "Plan for kommende temadrøftelser i Chefforum", "00.01.00-P35-7-22"),
+        (6, 228, "Virksomhedspraktik og løntilskud i Albertslund Kommunes institutioner og afdelinger", "15.18.05-A00-1-23"),
+        (7, 302, "Eventuelt", "00.01.00-P35-9-22"),
+    ],
+    "2024-11-20": [
+        (1, 22, "Godkendelse af dagsorden og referat", "00.01.00-P35-7-23"),
+        (2, 33, "Udmøntning og fordeling af tværgående besparelser budget 2025", "00.30.00-P05-3-24"),
+        (3, 109, "Afsluttende evaluering af budgetproces 2025", "00.30.00-P00-6-23"),
+        (4, 170, "Analyser til budget 2026", "00.01.00-A00-11-24"),
+        (5, 204, "Udbudsplan for 2025", "88.00.00-G01-39-24"),
+        (6, 237, "Indikatorer 2025", "00.01.00-A00-22-24"),
+        (7, 268, "Temadrøftelse", "00.01.00-A00-11-24"),
+        (8, 304, "Temaer til kommende møder og eventuelt", "00.01.00-P35-7-23"),
+    ],
+}
+
+
+@pytest.mark.parametrize("day", sorted(SEED_ITEMS))
+def test_seed_items_have_number_heading_line_title_without_cf_prefix_and_case_number(day):
+    got = [(it.number, it.line, it.title, it.case_number) for it in seed(day).items]
+    assert got == SEED_ITEMS[day]
+
+
+SEED_SECTIONS = {
+    "2019-09-12": {
+        1: (A, I, B),
+        2: (A, S, I, B, BILAG),
+        3: (I, S, B, BILAG),
+        4: (I, S, B),
+        5: (A, S, I, B),
+        6: (I, S, B),
+        7: (I, S, B, BILAG),
+        8: (I, B),
+        9: (),
+    },
+    "2023-03-30": {
+        1: (A, I, B),
+        2: (A, S, I, B),
+        3: (A, S, I, B),
+        4: (A, S, I, B),
+        5: (A, S, I, B, BILAG),
+        6: (A, S, I, B, BILAG),
+        7: (A, S, I, B, BILAG),
+        8: (A, S, I, B, BILAG),
+        9: (A, S, I, B),
+    },
+    "2023-04-13": {
+        1: (A, I, B, FRA),
+        2: (A, S, I, B, BILAG, FRA),
+        3: (A, S, I, B, FRA),
+        4: (A, S, I, B, BILAG, FRA),
+        5: (A, S, I, B, BILAG, FRA),
+        6: (A, S, I, B, BILAG, FRA),
+        7: (A, I, B, FRA),
+    },
+    "2023-11-23": {
+        1: (A, I, B),
+        2: (A, S, I, B, BILAG),
+        3: (A, S, I, B, BILAG),
+        4: (A, S, I, B, BILAG),
+        5: (A, S, I, B, BILAG),
+        6: (A, S, I, B, BILAG),
+        7: (A, S, I, B),
+    },
+    "2024-11-20": {
+        1: (I,),
+        2: (A, S, I, B, BILAG),
+        3: (A, S, I, B, BILAG),
+        4: (A, S, I, B),
+        5: (A, S, I, B, BILAG),
+        6: (A, S, I, B, BILAG),
+        7: (A, S, I, B),
+        8: (I, B, BILAG),
+    },
+}
+
+
+@pytest.mark.parametrize("day", sorted(SEED_SECTIONS))
+def test_seed_items_have_their_section_headings_in_document_order(day):
+    got = {it.number: tuple(s.heading for s in it.sections) for it in seed(day).items}
+    assert got == SEED_SECTIONS[day]
+
+
+SECTION_EDGES = [
+    # day, item, heading, first words, last words
+    ("2023-11-23", 6, B, "Chefforum besluttede at nedjustere det vejledende måltal til 80.", "Denne udsendes fra Borger & Arbejdsmarked."),
+    ("2023-11-23", 6, S, "Målgrupperne for praktikpladser og løntilskud", "som rollemodeller i forhold til at tage ledige i praktik og løntilskud?"),
+    ("2023-11-23", 4, S, "Siden april 2023 har alle arbejdspladser", "yderligere eksempler fra arbejdspladserne."),
+    ("2023-11-23", 2, B, "Chefforum tog orienteringen til efterretning, idet", "Sekretæren koordinerer dette med Økonomi & Indkøb."),
+    ("2023-03-30", 2, A, "Kommunalbestyrelsen har fastlagt et samlet måltal", "fastlagt temaer for borgermødet den 3. maj."),
+    ("2023-03-30", 2, S, "Der er fastsat et samlet måltal for budget 2024 på 23 mio.kr.", "der bidrager til processen i de øvrige afdelinger."),
+    ("2023-03-30", 2, B, "Chefforum godkendte indstillingerne med følgende kommentarer:", "så KB kan se, at den besluttede besparelse effektueres."),
+    ("2023-03-30", 7, I, "Direktøren for By, Kultur, Miljø & Beskæftigelse indstiller, at", "virksomhedspraktikker, løntilskud, småjobs og fleksjob."),
+    ("2023-03-30", 8, S, "Budget 2023 indebærer en reduktion", "- plan for ad hoc varetagelse af ledelsestilsyn i 2023"),
+    ("2023-04-13", 2, S, "Videre proces for borgermødet 3. maj", "levere provenu i flere temaer."),
+    ("2023-04-13", 4, S, "Kommunalbestyrelsen godkendte den 13. december 2022", "Målsætninger fremgår af bilag 1."),
+    ("2024-11-20", 2, S, "Der er i det vedtagne budget for 2025", "også udeladt indkøb på hjælpemiddelområdet."),
+    ("2024-11-20", 3, B, "Chefforum havde en afsluttende status", "hvor næste års budgetproces skal præsenteres."),
+    ("2024-11-20", 7, S, "Arbejdet med Plan A i Miljø & Teknik", "ledelsesdialogerne mellem direktører og afdelingschefer?"),
+    ("2019-09-12", 2, S, "I den økonomiske politik 2018-2022", "som de fremgår det første skema."),
+    ("2019-09-12", 6, B, "Chefforum godkendt tidsplanen med følgende bemærkninger:", "fælles mål (for 2 eller flere afdelinger)."),
+    ("2019-09-12", 8, B, "Der skrives ud i organisationen", "Der kommer forventeligt en regulering på pris/løn."),
+]
+
+
+@pytest.mark.parametrize(("day", "number", "heading", "first", "last"), SECTION_EDGES)
+def test_selected_seed_sections_start_and_end_with_the_printed_words(day, number, heading, first, last):
+    assert ends(only(seed(day), number, heading), first, last) == (first, last)
+
+
+SHORT_SECTIONS = [
+    ("2019-09-12", 1, B, "Godkendt"),
+    ("2019-09-12", 3, I, "Chefen for Økonomi & Stab indstiller,\n\n1. at Økonomirapport nr. 4 og sagsfremstilling til ekstraordinært ØU om forbrugsreducerende tiltag tages til efterretning af chefforum"),
+    ("2019-09-12", 4, B, "Orienteringen blev taget til efterretning."),
+    ("2023-03-30", 1, B, "Chefforum godkendte dagsorden og referat."),
+    ("2023-03-30", 3, S, "Chefen for Økonomi & Stab orienterer om regnskab 2022 samt indstilling om overførsler fra 2022 til 2023."),
+    ("2023-03-30", 5, BILAG, "Udviklingsuge opsamling 2023"),
+    ("2023-03-30", 9, S, "- Rådhusflytning\n- Idrætsdeltagelse\n- Rådhus på børnefestuge\n- Anlægsbudget"),
+    ("2023-04-13", 1, B, "Chefforum godkendte dagsorden og referet."),
+    ("2023-04-13", 2, BILAG, "Proces for borgermøde og tidsplan for budgetkatalog\n\nDrejebog til Borgermøde om Budget 2024"),
+    ("2023-04-13", 7, B, "Intet."),
+    ("2023-11-23", 6, I, "Direktøren for By, Kultur, Miljø og Beskæftigelse indstiller,\n\n1. At ordningen med praktikker og løntilskud i kommunen drøftes\n2. At Chefforum beslutter at nedjustere det vejledende måltal til 80"),
+    ("2023-11-23", 7, B, "Chefforum drøftede punkterne."),
+    ("2024-11-20", 1, I, "Kommunaldirektøren indstiller,\n\n1. at dagsordenen godkendes\n2. at referat godkendes"),
+    ("2024-11-20", 7, I, "Afdelingschefen for Miljø & Teknik indstiller,\n1. at drøftelsen om arbejdet med Plan A tages til efterretning."),
+    ("2024-11-20", 8, BILAG, "Temadrøftelser november 2024"),
+]
+
+
+@pytest.mark.parametrize(("day", "number", "heading", "text"), SHORT_SECTIONS)
+def test_short_seed_sections_are_exactly_the_text_under_the_heading(day, number, heading, text):
+    assert only(seed(day), number, heading) == text
+
+
+def test_section_line_is_the_line_of_its_heading():
+    meeting = seed("2023-03-30")
+    lines = meeting.text.split("\n")
+    got = [(s.heading, s.line, lines[s.line - 1]) for s in meeting.item(2).sections]
+    assert got == [(A, 43, A), (S, 47, S), (I, 85, I), (B, 93, B)]
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        ("2019-09-12", "REFERAT Chefforum d. 12-09-2019\n\nMødedato Torsdag d. 12. september 2019 kl. 09:00\n\nMødested Mødelokale 1"),
+        ("2023-03-30", "REFERAT Chefforum d. 30-03-2023\n\nMødedato Torsdag d. 30. marts 2023 kl. 09:00\n\nMødested Mødelokale 1"),
+        ("2023-04-13", "REFERAT Chefforum d. 13-04-2023\n\nMødedato Torsdag d. 13. april 2023 kl. 09:00\n\nMødested Mødelokale 1"),
+        ("2023-11-23", "REFERAT Chefforum d. 23-11-2023\n\nMødedato Torsdag d. 23. november 2023 kl. 09:00\n\nMødested Mødelokale 915"),
+    ],
+)
+def test_header_section_runs_from_the_referat_line_to_the_table_of_contents(day, text):
+    header = seed(day).header
+    assert (header.heading, header.text, header.line) == ("Mødeoplysninger", text, 3)
+
+
+def test_header_of_2024_11_20_includes_the_attendee_line_but_not_the_toc():
+    header = seed("2024-11-20").header
+    assert header.text[:31] == "REFERAT Chefforum d. 20-11-2024"
+    assert header.text[-26:] == "Tine Buch Juhl (Forperson)"
+    assert "Indholdsfortegnelse" not in header.text
+
+
+def test_attendees_of_2024_11_20_are_the_nine_names_with_roles_split_on_commas_outside_parentheses():
+    assert seed("2024-11-20").attendees == (
+        "Henrik Harder (Kommunaldirektør)",
+        "Kristine Klæbel (Direktør By, Kultur, Miljø & Beskæftigelse)",
+        "Lise Valentin Bayer (Direktør Børn, Sundhed & Velfærd)",
+        "Marie Aasøe (Afdelingschef for Økonomi og Stab)",
+        "Dorthe Espenhein (Afdelingschef Borger, Arbejdsmarked & Erhverv)",
+        "Sisse Krøll Willemoes (Afdelingschef Dagtilbud & Skole)",
+        "Marie Brøchner Jespersen (Afdelingschef Miljø & Teknik)",
+        "René Birkemark Olesen (Afdelingschef Kultur, Fritid & Ejendomme)",
+        "Tine Buch Juhl (Forperson)",
+    )
+    assert seed("2024-11-20").absentees == ()
+
+
+@pytest.mark.parametrize("day", ["2019-09-12", "2023-03-30", "2023-11-23"])
+def test_seeds_without_attendance_lines_have_no_attendees_or_absentees(day):
+    assert (seed(day).attendees, seed(day).absentees) == ((), ())
+
+
+def test_absentees_of_2023_04_13_are_three_people_once_each_in_first_seen_order():
+    assert seed("2023-04-13").absentees == (
+        "Rikke Blom (Direktør BSV)",
+        "Kristine Klæbel (Direktør BKMB)",
+        "Marie Guldborg (Afdelingschef Miljø & Teknik)",
+    )
+
+
+def test_repeated_fravaerende_lines_become_one_absence_section_per_item_not_part_of_the_decision():
+    meeting = seed("2023-04-13")
+    assert [len(it.section(FRA)) for it in meeting.items] == [1, 1, 1, 1, 1, 1, 1]
+    assert [it.section(FRA)[0].line for it in meeting.items] == [37, 96, 122, 167, 201, 240, 260]
+    assert only(meeting, 1, FRA) == "Rikke Blom (Direktør BSV), Kristine Klæbel (Direktør BKMB), Marie Guldborg (Afdelingschef Miljø & Teknik)"
+    assert "Fraværende" not in only(meeting, 1, B)
+
+
+def test_absence_line_broken_over_two_lines_keeps_both_lines_in_its_section():
+    assert only(seed("2023-04-13"), 4, FRA) == (
+        "Marie Guldborg (Afdelingschef Miljø & Teknik), Kristine Klæbel\n(Direktør BKMB), Rikke Blom (Direktør BSV)"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FILES) + list(FIXTURE_FILES))
+def test_every_span_points_at_its_text_inside_its_item_and_items_do_not_overlap(name):
+    meeting = seed(name) if name in SEED_FILES else fixture(name)
+    header = meeting.header
+    assert meeting.text[header.start : header.end] == header.text
+    assert header.end <= meeting.items[0].start
+    previous_end = header.end
+    for item in meeting.items:
+        assert previous_end <= item.start < item.end <= len(meeting.text)
+        assert meeting.text.split("\n")[item.line - 1] == meeting.text[item.start :].split("\n", 1)[0]
+        last = item.start
+        for s in item.sections:
+            assert meeting.text[s.start : s.end] == s.text
+            assert s.text == s.text.strip()
+            assert s.text != ""
+            assert last <= s.start < s.end <= item.end
+            assert item.line < s.line
+            last = s.end
+        previous_end = item.end
+    assert "\r" not in meeting.text
+
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Quirks of the seeds
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_sagsfremstilling_heading_printed_twice_yields_one_non_empty_section_2019_punkt_6():
+    (section,) = seed("2019-09-12").item(6).section(S)
+    assert section.line == 180
+    assert ends(section.text, "I efteråret 2019 påbegyndes", "orientering i de politiske fagudvalg.") == (
+        "I efteråret 2019 påbegyndes",
+        "orientering i de politiske fagudvalg.",
+    )
+
+
+def test_tab_separated_table_stays_inside_the_sagsfremstilling_2019_punkt_6():
+    text = only(seed("2019-09-12"), 6, S)
+    table = (
+        "Hvornår?\tHvad?\n"
+        "Primo november 2019\tDirektørforum godkender indsatsområder for 2020-2021.\n"
+        "November / december / januar\tAfdelingerne udarbejder virksomhedsplaner.\n"
+        "Januar 2020\tAfdelingerne indleverer virksomhedsplaner.\n"
+        "Februar 2020\tChefforum drøfter og godkender afdelingernes virksomhedsplaner.\n"
+        "Marts 2020\tAfdelingernes opfølgning på virksomhedsplanen 2018-2019 drøftes på Chefforum.\n"
+        "\tOpfølgningen sker i samme skabelon, hvori planerne udfyldes.\n"
+        "Marts 2020\tDe decentrale enheder indleverer deres virksomhedsplaner, som godkendes af chefen på området."
+    )
+    assert text.count(table) == 1
+    assert "Procesplan\n\nNedenstående er den foreløbige procesplan" in text
+
+
+@pytest.mark.parametrize("number", [3, 4])
+def test_indstilling_before_sagsfremstilling_is_kept_in_printed_order_2019(number):
+    headings = [s.heading for s in seed("2019-09-12").item(number).sections]
+    assert headings[:3] == [I, S, B]
+
+
+def test_missing_indstilling_heading_makes_the_indstiller_paragraph_an_indstilling_2023_04_13_punkt_5():
+    item = seed("2023-04-13").item(5)
+    (proposal,) = item.section(I)
+    assert proposal.line == 186
+    assert proposal.text == (
+        "Kommunaldirektøren indstiller,\n\n"
+        "1. at kommissoriet for den tværgående kommunikationsgruppe godkendes\n"
+        "2. at hver afdeling udpeger en medarbejder til gruppen (send navn på medarbejder til Janus Nissen pr. mail "
+        "til jnn@albertslund.dk senest den 27. april, så de første bilaterale møder kan arrangeres)"
+    )
+    case = only(seed("2023-04-13"), 5, S)
+    assert ends(case, "Formålet med den tværgående", "Kommissorium for tværgående kommunikationsgruppe") == (
+        "Formålet med den tværgående",
+        "Kommissorium for tværgående kommunikationsgruppe",
+    )
+    assert "indstiller" not in case
+
+
+def test_decision_that_is_only_a_full_stop_is_kept_2023_03_30_punkt_9():
+    (decision,) = seed("2023-03-30").item(9).section(B)
+    assert (decision.text, decision.line) == (".", 405)
+
+
+def test_sentence_broken_across_a_page_break_stays_in_one_section_2023_04_13_punkt_2():
+    text = only(seed("2023-04-13"), 2, S)
+    assert text.count("velfærdsteknologi mv. vil jo også\n\nkomme til at levere ind på") == 1
+    assert [s.heading for s in seed("2023-04-13").item(2).sections].count(S) == 1
+
+
+def test_page_break_inside_a_list_sentence_stays_in_one_section_2023_03_30_punkt_8():
+    assert only(seed("2023-03-30"), 8, S).count("brug af DSB\n\nErhvervskort, Rejsekort og Workplus") == 1
+
+
+def test_parse_takes_titles_from_item_headings_not_the_truncated_toc():
+    meeting = seed("2019-09-12")
+    assert "om byudviklingsplan og værktø\t7" in meeting.text
+    assert meeting.item(4).title[-11:] == " og værktøj"
+
+
+def test_toc_lines_belong_to_neither_the_header_nor_any_item():
+    meeting = seed("2023-03-30")
+    toc = meeting.text.index("Indholdsfortegnelse")
+    assert meeting.header.end < toc < meeting.items[0].start
+
+
+DURATIONS = {1: "", 2: "15 min.", 3: "20 min.", 4: "20 min.", 5: "15 min.", 6: "55 min", 7: "40 min.", 8: ""}
+
+
+def test_item_durations_come_from_the_parenthesised_time_slot_2024_11_20():
+    assert {it.number: it.duration for it in seed("2024-11-20").items} == DURATIONS
+
+
+@pytest.mark.parametrize("number", [n for n, d in DURATIONS.items() if d])
+def test_time_slot_is_not_part_of_the_sagsfremstilling_text(number):
+    meeting = seed("2024-11-20")
+    item = meeting.item(number)
+    (case,) = item.section(S)
+    slot = f"({item.duration})"
+    assert meeting.text[item.start : item.end].count(slot) == 1
+    assert [s.text.count(slot) for s in item.sections] == [0] * len(item.sections)
+    assert case.text[:1] != "("
+    assert meeting.text.index(slot, item.start) < case.start
+
+
+@pytest.mark.parametrize("day", ["2019-09-12", "2023-03-30", "2023-04-13", "2023-11-23"])
+def test_items_without_a_time_slot_have_an_empty_duration(day):
+    assert {it.duration for it in seed(day).items} == {""}
+
+
+def test_item_with_no_beslutning_has_no_decision_section_2024_11_20_punkt_1():
+    item = seed("2024-11-20").item(1)
+    assert item.section(B) == ()
+    assert seed("2024-11-20").has_decisions is True
+
+
+def test_empty_last_item_has_its_case_number_and_no_sections_2019_punkt_9():
+    item = seed("2019-09-12").item(9)
+    meeting = seed("2019-09-12")
+    assert (item.title, item.case_number, item.sections) == ("Evt.", "00.01.00-A21-9-18", ())
+    assert meeting.text[item.start : item.end] == "Punkt 9: CF - Evt.\n\n00.01.00-A21-9-18"
+
+
+def test_case_number_with_all_digit_middle_part_is_recognised():
+    item = seed("2023-03-30").item(8)
+    assert item.case_number == "81.15.18-000-1-19"
+    assert "81.15.18-000-1-19" not in item.sections[0].text
+
+
+def test_numbered_list_lines_inside_seed_sections_do_not_become_items():
+    meeting = seed("2023-03-30")
+    assert only(meeting, 2, S).count("\n1. Rehabilitering og arbejdsmarkedstilknytning (Rikke og Dorthe)\n2. Fysisk") == 1
+    assert [it.number for it in meeting.items] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_meeting_item_lookup_by_number():
+    meeting = seed("2023-11-23")
+    assert (meeting.item(3).title, meeting.item(42)) == ("Chefforums Plan A efter refleksionsseminar på Fyn", None)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 3. The sibling "Udvalg:" layout
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_udvalg_with_toc_header_fields():
+    meeting = fixture(MILJOE)
+    assert (meeting.body, meeting.date, meeting.time, meeting.place) == (
+        "Miljø- og Byudvalg",
+        date(2020, 9, 15),
+        "17:30",
+        "Mødelokale 2, Rådhuset",
+    )
+    assert (meeting.meeting_id, meeting.layout, meeting.encoding) == (
+        "miljoe-og-byudvalg-2020-09-15",
+        "udvalg-nummereret",
+        "utf-8",
+    )
+    assert meeting.header.line == 1
+    assert meeting.header.text[-24:] == "Afbud: Dennis Møller (O)"
+
+
+def test_udvalg_attendee_list_has_one_person_per_line_with_the_role_kept():
+    assert fixture(MILJOE).attendees == (
+        "Anna Jensen (A), formand",
+        "Bo Hansen (V), næstformand",
+        "Camilla Østergaard (F)",
+        "Dennis Møller (O)",
+        "Åse Kristiansen (Ø)",
+    )
+
+
+def test_udvalg_afbud_in_header_and_items_gives_one_absentee_without_the_afbud_label():
+    meeting = fixture(MILJOE)
+    assert meeting.absentees == ("Dennis Møller (O)",)
+    assert [s.text for it in meeting.items for s in it.section(FRA)] == ["Dennis Møller (O)", "Dennis Møller (O)"]
+    assert [s.line for it in meeting.items for s in it.section(FRA)] == [66, 88]
+
+
+def test_udvalg_with_toc_items_numbers_titles_case_numbers():
+    got = [(it.number, it.line, it.title, it.case_number) for it in fixture(MILJOE).items]
+    assert got == [
+        (1, 21, "Godkendelse af dagsorden", "00.01.00-A00-12-20"),
+        (2, 35, "Trafiksikkerhedsplan 2021-2024", "05.13.00-P20-3-19"),
+        (3, 72, "Høring om ny ordning for haveaffald", "EMN-2020-004711"),
+        (4, 90, "Eventuelt", ""),
+    ]
+
+
+def test_udvalg_with_toc_sections_and_resume_heading_canonicalised():
+    got = {it.number: tuple(s.heading for s in it.sections) for it in fixture(MILJOE).items}
+    assert got == {1: (S, I, B), 2: (RES, S, I, B, FRA, BILAG), 3: (S, I, B, FRA), 4: (B,)}
+
+
+def test_udvalg_numbered_proposal_lines_stay_inside_the_indstilling():
+    meeting = fixture(MILJOE)
+    assert only(meeting, 1, I) == "Forvaltningen indstiller,\n1. at dagsordenen godkendes."
+    assert only(meeting, 2, I) == (
+        "Forvaltningen indstiller,\n"
+        "1. at forslag til trafiksikkerhedsplan 2021-2024 sendes i offentlig høring i fire uger.\n"
+        "2. at skolevejene ved Herstedøster Skole og Egelundskolen prioriteres i 2021."
+    )
+
+
+def test_udvalg_capitalised_numbered_list_not_in_the_toc_does_not_become_an_item():
+    text = only(fixture(MILJOE), 2, S)
+    assert text.count("\n3. Hastighedsdæmpning på Gammel Landevej\n4. Kampagner målrettet cyklister i 7.-9. klasse\n") == 1
+    assert text.count("inden udgangen af\n2024. Herefter evalueres planen\nog en ny plan udarbejdes.") == 1
+    assert ends(text, "Trafiksikkerhedsplanen bygger på", "anlægspuljen til trafiksikkerhed.") == (
+        "Trafiksikkerhedsplanen bygger på",
+        "anlægspuljen til trafiksikkerhed.",
+    )
+
+
+def test_udvalg_attachment_named_like_its_item_does_not_restart_the_item():
+    assert only(fixture(MILJOE), 2, BILAG) == (
+        "1. Trafiksikkerhedsplan 2021-2024 - høringsudkast\n2. Trafiksikkerhedsplan 2021-2024 - uheldskortlægning"
+    )
+
+
+def test_udvalg_last_item_runs_to_the_end_of_the_file():
+    assert only(fixture(MILJOE), 4, B) == (
+        "Anna Jensen orienterede om dialogmødet med grundejerforeningerne den 29. september.\n\nMødet hævet kl. 19:40."
+    )
+
+
+def test_udvalg_without_toc_header_fields():
+    meeting = fixture(BOERN)
+    assert (meeting.body, meeting.date, meeting.time, meeting.place) == (
+        "Børne- og Skoleudvalg",
+        date(2021, 3, 9),
+        "16:00 - 18:30",
+        "Virtuelt møde via Teams",
+    )
+    assert meeting.meeting_id == "boerne-og-skoleudvalg-2021-03-09"
+    assert meeting.attendees == ("Mette Lund (A)", "Jens Ole Sørensen (V)", "Karin Holm (F)", "Peter Ærø (C)")
+    assert meeting.absentees == ("Lise Dahl (Ø)",)
+
+
+def test_udvalg_without_toc_items_are_confirmed_by_the_case_number_or_heading_after_them():
+    got = [(it.number, it.line, it.title, it.case_number) for it in fixture(BOERN).items]
+    assert got == [
+        (37, 9, "Godkendelse af dagsorden", "00.01.00-A00-3-21"),
+        (38, 16, "Kvalitetsrapport for skoleåret 2019/20", "17.01.10-P22-1-20"),
+        (39, 39, "Ansøgning om dispensation fra minimumsnormering", "28.09.04-P20-2-21"),
+        (40, 55, "Eventuelt", ""),
+    ]
+
+
+def test_udvalg_without_toc_sections_with_colon_headings():
+    got = {it.number: tuple(s.heading for s in it.sections) for it in fixture(BOERN).items}
+    assert got == {37: (B,), 38: (S, I, B), 39: (S, I, B), 40: (B,)}
+    assert only(fixture(BOERN), 40, B) == "Intet."
+
+
+def test_udvalg_without_toc_unconfirmed_numbered_lines_stay_in_their_section():
+    meeting = fixture(BOERN)
+    text = only(meeting, 38, S)
+    assert text.count("\n\n1. Resultater fra de nationale test\n2. Karaktergennemsnit") == 1
+    assert text.count("frem til sommeren\n2022. Herefter evalueres indsatsen\ni samarbejde med skolebestyrelserne.") == 1
+    assert only(meeting, 38, I) == (
+        "Børne- og Kulturforvaltningen indstiller,\n1. at kvalitetsrapporten godkendes.\n"
+        "2. at rapporten sendes til udtalelse i skolebestyrelserne."
+    )
+    assert only(meeting, 39, B) == "Ansøgningen blev imødekommet.\n\nKarin Holm (F) kunne ikke medvirke til beslutningen."
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_udvalg_with_windows_or_old_mac_line_endings_parses_exactly_like_lf(tmp_path, newline):
+    lf = (FIXTURE_DIR / MILJOE).read_bytes()
+    assert b"\r" not in lf
+    path = tmp_path / "miljoe_crlf.txt"
+    path.write_bytes(lf.replace(b"\n", newline.encode()))
+    meeting, reference = parse_file(path), fixture(MILJOE)
+    assert meeting.text == reference.text
+    assert meeting.items == reference.items
+    assert (meeting.header, meeting.attendees, meeting.absentees) == (reference.header, reference.attendees, reference.absentees)
+
+
+def test_utf8_byte_order_mark_is_dropped_and_reported_as_utf8(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + (FIXTURE_DIR / MILJOE).read_bytes())
+    meeting = parse_file(path)
+    assert (meeting.encoding, meeting.text[:7], meeting.body) == ("utf-8", "Udvalg:", "Miljø- og Byudvalg")
+
+
+# ---------------------------------------------------------------------------------------------------
+# 4. Bad input and folders
+# ---------------------------------------------------------------------------------------------------
+
+RECIPE = """
+
+Æblekage med flødeskum
+
+Ingredienser:
+- 1 kg syrlige æbler
+- 200 g rasp
+- 100 g sukker
+- 50 g smør
+- 1/4 l piskefløde
+
+Fremgangsmåde:
+1. Skræl æblerne og kog dem til grød med lidt sukker.
+2. Rist rasp, sukker og smør gyldent på en pande.
+3. Læg grød og rasp i lag i en skål, og pynt med flødeskum.
+"""
+
+CHEFFORUM_HEADER = """
+
+REFERAT Chefforum d. 30-03-2023
+
+Mødedato Torsdag d. 30. marts 2023 kl. 09:00
+
+Mødested Mødelokale 1
+
+Indholdsfortegnelse
+
+CF - Godkendelse af dagsorden og referat.....\t3"""
+
+
+def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_empty_file_is_a_seed_format_error_at_line_1(tmp_path):
+    with pytest.raises(SeedFormatError, match=re.escape("tom.txt:1: empty file")):
+        parse_file(_write(tmp_path, "tom.txt", b""))
+
+
+def test_whitespace_only_file_is_a_seed_format_error_at_line_1(tmp_path):
+    with pytest.raises(SeedFormatError, match=re.escape("blank.txt:1: empty file")):
+        parse_file(_write(tmp_path, "blank.txt", b"  \n\t\r\n   \n"))
+
+
+def test_binary_file_with_nul_bytes_is_a_seed_format_error(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
+    with pytest.raises(SeedFormatError, match=re.escape("billede.txt:1: binary file")) as caught:
+        parse_file(_write(tmp_path, "billede.txt", png))
+    assert (caught.value.path.name, caught.value.line) == ("billede.txt", 1)
+
+
+def test_recipe_is_not_a_referat_and_the_error_names_its_first_non_blank_line(tmp_path):
+    with pytest.raises(SeedFormatError, match=re.escape("opskrift.txt:3: not a referat")):
+        parse_file(_write(tmp_path, "opskrift.txt", RECIPE))
+
+
+def test_udvalg_header_with_an_impossible_date_names_the_dato_line(tmp_path):
+    text = "Udvalg: Miljø- og Byudvalg\nDato: Onsdag den 31. september 2020\nTid: Kl. 17:30\n\n1. Eventuelt\n\nBeslutning\nIntet.\n"
+    with pytest.raises(SeedFormatError, match=re.escape("ingen_dato.txt:2: no recognisable meeting date")):
+        parse_file(_write(tmp_path, "ingen_dato.txt", text))
+
+
+def test_chefforum_header_with_an_impossible_date_names_the_referat_line(tmp_path):
+    text = CHEFFORUM_HEADER.replace("30-03-2023", "31-02-2023").replace("30. marts", "31. februar")
+    text += "\n\nPunkt 1: CF - Godkendelse af dagsorden og referat\n\nBeslutning\n\nGodkendt.\n"
+    with pytest.raises(SeedFormatError, match=re.escape("forkert_dato.txt:3: no recognisable meeting date")):
+        parse_file(_write(tmp_path, "forkert_dato.txt", text))
+
+
+def test_header_without_items_is_a_seed_format_error_at_the_end_of_the_file(tmp_path):
+    assert CHEFFORUM_HEADER.count("\n") + 1 == 11
+    with pytest.raises(SeedFormatError, match=re.escape("uden_punkter.txt:11: no agenda items found")):
+        parse_file(_write(tmp_path, "uden_punkter.txt", CHEFFORUM_HEADER))
+
+
+def test_udvalg_header_without_items_is_a_seed_format_error(tmp_path):
+    text = "Udvalg: Miljø- og Byudvalg\nDato: 15-09-2020\nSted: Rådhuset\n\nMødet blev aflyst."
+    with pytest.raises(SeedFormatError, match=re.escape("aflyst.txt:5: no agenda items found")):
+        parse_file(_write(tmp_path, "aflyst.txt", text))
+
+
+def test_missing_file_is_a_seed_format_error(tmp_path):
+    with pytest.raises(SeedFormatError, match=re.escape("findes_ikke.txt:0: cannot read file")):
+        parse_file(tmp_path / "findes_ikke.txt")
+
+
+def test_bytes_that_are_neither_utf8_nor_cp1252_name_the_line_of_the_first_non_utf8_byte(tmp_path):
+    data = b"Udvalg: Teknisk Udvalg\nDato: 15-09-2020\nSted: \x81\x8d R\xe5dhuset\n"
+    with pytest.raises(SeedFormatError, match=re.escape("rod.txt:3: neither UTF-8 nor cp1252")):
+        decode(data, tmp_path / "rod.txt")
+
+
+def test_cp1252_referat_parses_with_danish_letters_intact(tmp_path):
+    text = (FIXTURE_DIR / MILJOE).read_text(encoding="utf-8")
+    meeting = parse_file(_write(tmp_path, "miljoe_ansi.txt", text.encode("cp1252")))
+    assert meeting.encoding == "cp1252"
+    assert meeting.text == text
+    assert (meeting.body, meeting.attendees[-1], meeting.item(3).title) == (
+        "Miljø- og Byudvalg",
+        "Åse Kristiansen (Ø)",
+        "Høring om ny ordning for haveaffald",
+    )
+    assert meeting.items == fixture(MILJOE).items
+
+
+def test_parse_paths_notes_a_file_read_as_cp1252(tmp_path):
+    text = (FIXTURE_DIR / MILJOE).read_text(encoding="utf-8")
+    path = _write(tmp_path, "miljoe_ansi.txt", text.encode("cp1252"))
+    corpus = parse_paths([tmp_path])
+    assert corpus.notes == (f"{path}: read as cp1252, not UTF-8",)
+    assert ([m.encoding for m in corpus.meetings], corpus.errors) == (["cp1252"], ())
+
+
+def test_parse_paths_keeps_the_good_meetings_and_reports_each_bad_file(tmp_path):
+    shutil.copy(SEED_DIR / SEED_FILES["2023-03-30"], tmp_path / "chefforum.txt")
+    shutil.copy(FIXTURE_DIR / MILJOE, tmp_path / "miljoe.txt")
+    _write(tmp_path, "tom.txt", b"")
+    _write(tmp_path, "opskrift.txt", RECIPE)
+    _write(tmp_path, "billede.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    _write(tmp_path, ".skjult.txt", b"")  # hidden: skipped
+    _write(tmp_path, "noter.md", RECIPE)  # not a minutes suffix: skipped
+    corpus = parse_paths([tmp_path])
+    assert [m.meeting_id for m in corpus.meetings] == ["miljoe-og-byudvalg-2020-09-15", "chefforum-2023-03-30"]
+    assert [(e.path, e.line) for e in corpus.errors] == [
+        (tmp_path / "billede.txt", 1),
+        (tmp_path / "opskrift.txt", 3),
+        (tmp_path / "tom.txt", 1),
+    ]
+    assert [str(e).split(": ")[0] for e in corpus.errors] == [
+        f"{tmp_path / 'billede.txt'}:1",
+        f"{tmp_path / 'opskrift.txt'}:3",
+        f"{tmp_path / 'tom.txt'}:1",
+    ]
+    assert corpus.notes == ()
+
+
+def test_parse_paths_reports_a_duplicated_meeting_and_indexes_it_once(tmp_path):
+    shutil.copy(SEED_DIR / SEED_FILES["2023-11-23"], tmp_path / "a_chefforum.txt")
+    shutil.copy(SEED_DIR / SEED_FILES["2023-11-23"], tmp_path / "b_chefforum_kopi.txt")
+    corpus = parse_paths([tmp_path])
+    assert [(m.meeting_id, m.source) for m in corpus.meetings] == [("chefforum-2023-11-23", tmp_path / "a_chefforum.txt")]
+    (error,) = corpus.errors
+    assert (error.path, error.line) == (tmp_path / "b_chefforum_kopi.txt", 3)
+    assert error.problem == f"duplicate meeting: Chefforum 2023-11-23 is already read from {tmp_path / 'a_chefforum.txt'}; skipped"
+
+
+def test_parse_paths_reports_a_path_that_does_not_exist(tmp_path):
+    corpus = parse_paths([tmp_path / "mangler"])
+    assert ([(e.path, e.line, e.problem) for e in corpus.errors], corpus.meetings) == (
+        [(tmp_path / "mangler", 0, "no such file or folder")],
+        (),
+    )
+
+
+def test_parse_paths_on_the_seed_folder_reads_all_five_meetings_in_date_order():
+    corpus = parse_paths([SEED_DIR])
+    assert [m.date.isoformat() for m in corpus.meetings] == sorted(SEED_FILES)
+    assert (corpus.errors, corpus.notes) == ((), ())
+
+
+# ---------------------------------------------------------------------------------------------------
+# 5. Property: mutated seeds never crash the parser and keep their intact item headings
+# ---------------------------------------------------------------------------------------------------
+
+ITEM_HEADING = re.compile(r"^Punkt\s+(\d{1,4})\s*:\s*\S")
+SEED_TEXTS = {day: (SEED_DIR / name).read_text(encoding="utf-8") for day, name in SEED_FILES.items()}
+RANDOM_LINE = st.lists(
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=8),
+        st.text(st.sampled_from(list("æøåÆØÅ .:-()\t0123456789")), max_size=8),
+        st.sampled_from(["Punkt 3:", "Beslutning", "Indstilling", "Fraværende ", "REFERAT ", "(15 min.)", "CF - "]),
+    ),
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_seed_raises_only_seed_format_error_and_keeps_every_intact_item_heading(data):
+    day = data.draw(st.sampled_from(sorted(SEED_TEXTS)), label="seed")
+    original = SEED_TEXTS[day].split("\n")
+    first_heading = next(i for i, t in enumerate(original) if ITEM_HEADING.match(t))
+    lines = [(t, True) for t in original]  # (text, is an original line)
+    for _ in range(data.draw(st.integers(0, 6), label="mutations")):
+        kind = data.draw(st.sampled_from(["delete", "insert", "duplicate"]), label="kind")
+        if kind == "delete":
+            choices = [i for i, (t, _) in enumerate(lines) if not ITEM_HEADING.match(t.strip())]
+            del lines[data.draw(st.sampled_from(choices), label="delete at")]
+        elif kind == "insert":
+            at = data.draw(st.integers(0, len(lines)), label="insert at")
+            lines[at:at] = [(t, False) for t in data.draw(st.lists(RANDOM_LINE, min_size=1, max_size=3), label="new")]
+        else:
+            at = data.draw(st.integers(0, len(lines) - 1), label="duplicate at")
+            lines.insert(at + 1, (lines[at][0], False))
+    text = "\n".join(t for t, _ in lines)
+    header_intact = [t for t, _ in lines[: first_heading + 1]] == original[: first_heading + 1]
+    # Truncate at a random character after the end of the first (original) item heading line.
+    heading_index = next(i for i, (t, orig) in enumerate(lines) if orig and ITEM_HEADING.match(t))
+    heading_end = sum(len(t) + 1 for t, _ in lines[:heading_index]) + len(lines[heading_index][0])
+    cut = data.draw(st.one_of(st.just(len(text)), st.integers(heading_end, len(text))), label="cut")
+    text = text[:cut]
+    kept = text.split("\n")
+    intact = {
+        (i + 1, int(ITEM_HEADING.match(t)[1]))
+        for i, (t, orig) in enumerate(lines[: len(kept)])
+        if orig and ITEM_HEADING.match(t) and kept[i] == t and (i == 0 or not kept[i - 1].strip())
+    }
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]), label="newline")
+    try:
+        meeting = parse_text(text.replace("\n", newline), "mutant.txt")
+    except SeedFormatError as error:
+        assert str(error)[: len("mutant.txt:")] == "mutant.txt:"
+        assert header_intact is False
+        return
+    found = {(it.line, it.number) for it in meeting.items}
+    assert intact - found == set()
+    for item in meeting.items:
+        for s in item.sections:
+            assert meeting.text[s.start : s.end] == s.text
