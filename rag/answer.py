@@ -13,7 +13,7 @@ from datetime import date
 
 from .config import Config
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL
+from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
 from .lexical import document_frequency, tokenize
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section
 from .retrieve import Filters, Retrieval, Retriever
@@ -21,7 +21,8 @@ from .text import sentence_spans, squash
 
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
-    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|decid\w*|decision\w*|agreed|approv\w*|resolv\w*|conclu\w*)\b",
+    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|"
+    r"decid\w*|decision\w*|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
 MEETING_WORDS = re.compile(
@@ -29,6 +30,13 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(r"\b(hvor mange|hvor meget|hvor stor\w*|antal\w*|beløb\w*|måltal\w*|how many|how much|amount|number of|target)\b", re.IGNORECASE)
+WHO_WORDS = re.compile(r"\b(hvem|hvilken chef|hvilke chefer|hvilken afdeling|who|whom|which department)\b", re.IGNORECASE)
+# Two capitalised words in a row, not at the start of the text: "Tine Buch Juhl", "Borger & Arbejdsmarked".
+PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&\s+)?[A-ZÆØÅ][a-zæøå]+)+")
+DATE_IN_TEXT = re.compile(
+    r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b(?:uge|kvartal)\s*\d",
+    re.IGNORECASE,
+)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
@@ -38,7 +46,9 @@ ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
-COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
+COMMON_SHARE = 0.25
+WHOLE_DECISION_UNITS = 6  # sentences and list lines
+SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # a word in more than this share of chunks says little about the topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +57,7 @@ class Intent:
     meeting: bool
     number: bool
     when: bool
+    who: bool = False
 
     @classmethod
     def of(cls, question: str) -> "Intent":
@@ -55,6 +66,7 @@ class Intent:
             meeting=bool(MEETING_WORDS.search(question)),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
+            who=bool(WHO_WORDS.search(question)),
         )
 
 
@@ -74,9 +86,11 @@ class Quote:
 
 
 def item_url(meeting_id: str, item: int, start: int | None = None, end: int | None = None, base: str = "") -> str:
-    """Stable link to an item page, with the quoted span as the anchor."""
-    anchor = f"#q-{start}-{end}" if start is not None else ""
-    return f"{base}/item/{meeting_id}/{item}{anchor}"
+    """Stable link to an item page. The query names the span to highlight (a fragment never reaches the
+    server); the fragment scrolls to it."""
+    if start is None:
+        return f"{base}/item/{meeting_id}/{item}"
+    return f"{base}/item/{meeting_id}/{item}?hl={start}-{end}#q-{start}-{end}"
 
 
 class Answerer:
@@ -107,7 +121,8 @@ class Answerer:
         """
         if is_english(question):
             return []  # the archive is Danish; English words are absent by nature
-        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= 8]
+        # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
+        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= 8 and not w.endswith(("ede", "ende"))]
         out = []
         for word in dict.fromkeys(words):
             stem = tokenize(word)
@@ -139,7 +154,8 @@ class Answerer:
         if not terms:
             return 0.0
         words = set(tokenize(" ".join(texts)))
-        weights = {t: math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, t) + 0.01)) for t in terms}
+        # Squared IDF: the rare word that names the matter should outweigh the common ones around it.
+        weights = {t: math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, t) + 0.01)) ** 2 for t in terms}
         found = sum(w for t, w in weights.items() if any(x.startswith(t) or (len(x) >= 5 and t.startswith(x)) for x in words))
         return found / sum(weights.values())
 
@@ -156,12 +172,17 @@ class Answerer:
             note = "Ingen møder i indekset passer til filtrene." if applied else "Indekset er tomt."
             return Answer(retrieval.question, False, f"Jeg fandt intet svar i referaterne. {note}", (), hits, note, applied)
         intent = Intent.of(retrieval.question)
-        terms = self.topic_terms(retrieval.question)
+        # A date that filtered the meetings ("i april 2023") is not part of the topic.
+        topic = retrieval.question
+        for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
+            topic = topic.replace(phrase, " ") if phrase else topic
+        terms = self.topic_terms(topic)
         items = self._items_in_order(hits)
         absent = self.absent_terms(retrieval.question)
         if absent or retrieval.best_dense < cfg.min_dense_score:
             if absent:
-                note = f"Ordet {', '.join(repr(w) for w in absent)} forekommer ikke i nogen af referaterne."
+                shown = ", ".join(f"'{w[:40]}'" for w in absent[:3]) + (" m.fl." if len(absent) > 3 else "")
+                note = f"{'Ordet' if len(absent) == 1 else 'Ordene'} {shown} forekommer ikke i nogen af referaterne."
             else:
                 note = f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f})."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
@@ -184,7 +205,7 @@ class Answerer:
             meeting = self.index.meetings[key[0]]
             item_label = "Mødeoplysninger" if key[1] == HEADER_ITEM else f"Punkt {key[1]}: {quotes[0].title}"
             lead = ("Seneste: " if n == 0 else "Tidligere: ") if several else ""
-            lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')}, {item_label}")
+            lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {item_label}")
             for q in quotes:
                 citations.append(self._citation(q))
                 lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.section})")
@@ -278,12 +299,10 @@ class Answerer:
         scored: list[Quote] = []
         for section in sections:
             heading = section.heading or HEADER_SECTION
-            if heading == "Bilag" and not intent.meeting:
-                prior = -0.3
-            else:
-                prior = 0.0
+            # What was decided is what most questions of minutes are after; the background comes last.
+            prior = SECTION_PRIOR.get(heading, 0.0)
             if intent.decision and heading == DECISION:
-                prior += 0.6
+                prior += 0.4
             if intent.decision and heading == PROPOSAL:
                 prior += 0.2
             if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
@@ -299,6 +318,10 @@ class Answerer:
                     score += 0.5
                 if intent.number and re.search(r"\d", text):
                     score += 0.3
+                if intent.who and PERSON_NAME.search(text):
+                    score += 0.3
+                if intent.when and (DATE_IN_TEXT.search(text)):
+                    score += 0.3
                 if len(text) < 25:
                     score -= 0.2
                 scored.append(Quote(meeting, key[1], title, heading, s, e, score))
@@ -308,7 +331,10 @@ class Answerer:
         chosen = best[: self.config.answer_sentences]
         if intent.decision:
             decisions = [q for q in scored if q.section == DECISION]
-            if decisions and not any(q.section == DECISION for q in chosen):
+            if 0 < len(decisions) <= WHOLE_DECISION_UNITS:
+                # A short decision is quoted whole: which of its points matters is the reader's call.
+                chosen = decisions + [q for q in chosen if q.section != DECISION][:1]
+            elif decisions and not any(q.section == DECISION for q in chosen):
                 chosen = [max(decisions, key=lambda q: q.score)] + chosen[:-1]
             # "Chefforum godkendte indstillingerne": the approved Indstilling is what was decided.
             approved = [q for q in chosen if q.section == DECISION and APPROVAL.search(q.text)]
@@ -316,7 +342,7 @@ class Answerer:
                 points = [q for q in scored if q.section == PROPOSAL and re.match(r"\s*\d+[.)]", q.text)]
                 # The first points of a proposal carry its substance; later ones are implementation detail.
                 proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
-                chosen = [q for q in chosen if q.section == DECISION][:2] + proposals[:2]
+                chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + proposals[:2]
         chosen = self._with_announced_lists(chosen, scored)
         # The decisive sentence leads; within a section, document order.
         order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
@@ -382,14 +408,21 @@ class Answerer:
         return tuple(hits) + tuple(extra)
 
 
+DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+
+
+def long_date(day: date) -> str:
+    """"23. november 2023": how the minutes themselves write a meeting date."""
+    return f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
+
+
 def is_english(question: str) -> bool:
     return len(ENGLISH.findall(question)) > len(DANISH.findall(question))
 
 
 def _routine(item: AgendaItem) -> bool:
     """Standing items (approval of the agenda, any other business) recur under one case number."""
-    t = item.title.lower()
-    return bool(re.search(r"godkendelse af dagsorden|eventuelt|^evt\.?$|kommende møder", t))
+    return bool(ROUTINE_TITLE.search(item.title.strip()))
 
 
 def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:

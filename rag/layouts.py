@@ -29,12 +29,26 @@ PROPOSAL = "Indstilling"
 ABSENCE = "Fraværende"
 HEADER_SECTION = "Mødeoplysninger"
 
+# Standing items that recur at every meeting, often under one case number; they are never "the same matter".
+ROUTINE_TITLE = re.compile(
+    r"godkendelse af dagsorden|^eventuelt$|eventuelt$|^evt\.?$|kommende møder|hvad skal kommunikeres|meddelelser|orientering fra formanden",
+    re.IGNORECASE,
+)
+
 # A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..."
 CASE_NUMBER = re.compile(
     r"^(?:Sags?nr\.?\s*:?\s*(?P<labelled>\S.*?)|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
+# A decision headed by its body and date: "Økonomiudvalgets beslutning den 06.03.2019 Punkt 4",
+# "Beslutning i Teknik- og Miljøudvalget den 14-05-2014". Groups: label (the heading as printed, without
+# a trailing item reference), body, date. An item may carry several, one per committee it passed.
+_DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
+DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+den\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
+    re.compile(rf"^(?P<label>Beslutning\s+i\s+(?P<body>[A-ZÆØÅ][\w\- ]*?\w)\s+den\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
+)
 
 
 @dataclass(frozen=True)
@@ -51,16 +65,18 @@ class Layout:
     attendees_inline: re.Pattern[str] | None = None  # names on the same line, group 'value'
     attendees_list: re.Pattern[str] | None = None  # a heading followed by one name per line
     absentees_inline: re.Pattern[str] | None = None
+    absentees_list: re.Pattern[str] | None = None  # "Afbud/Fraværende" followed by one name per line
     toc: re.Pattern[str] = re.compile(r"^Indholdsfortegnelse\s*:?\s*$", re.IGNORECASE)
     title_prefix: re.Pattern[str] = re.compile(r"^$")  # stripped from titles, e.g. "CF - "
     item_needs_confirmation: bool = False  # "1. Title" also starts list lines, so it must be confirmed
     headings: dict[str, str] = field(default_factory=lambda: dict(SECTION_HEADINGS))
+    dated_decisions: tuple[re.Pattern[str], ...] = DATED_DECISIONS  # headings that open a "Beslutning"
 
 
 SEED_LAYOUT = Layout(
     name="referat-punkt",
-    detect=re.compile(r"^REFERAT\s+\S.*\bd(?:en|\.)?\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}\s*$", re.MULTILINE),
-    body=re.compile(r"^REFERAT\s+(?P<body>.+?)\s+d(?:en|\.)?\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}\s*$"),
+    detect=re.compile(r"^(?:REFERAT|DAGSORDEN)\s+\S.*\bd(?:en|\.)?\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}\s*$", re.MULTILINE),
+    body=re.compile(r"^(?:REFERAT|DAGSORDEN)\s+(?P<body>.+?)\s+d(?:en|\.)?\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}\s*$"),
     date=(
         re.compile(r"^Mødedato\s*:?\s*(?P<value>.+)$"),
         re.compile(r"^REFERAT\s+.+?\s+d(?:en|\.)?\s+(?P<value>\d{1,2}[-.]\d{1,2}[-.]\d{4})\s*$"),
@@ -87,4 +103,26 @@ UDVALG_LAYOUT = Layout(
     item_needs_confirmation=True,
 )
 
-LAYOUTS: tuple[Layout, ...] = (SEED_LAYOUT, UDVALG_LAYOUT)
+# Portals that print the body's name over a long date ("onsdag den 6. marts 2019, kl. 16:00"), number
+# items over the whole electoral period ("412. Title" + "Sagsnr.: ..."), list attendance under headings,
+# and head each decision with the deciding body and date.
+_BODY_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
+LONG_DATE_LAYOUT = Layout(
+    name="udvalg-langdato",
+    detect=re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}", re.MULTILINE | re.IGNORECASE),
+    body=re.compile(
+        rf"^(?:(?:Referat|Dagsorden)\s+(?:fra|for|til)\s+(?:mødet\s+i\s+)?)?(?P<body>{_BODY_NAME})(?:\s*[-–:]\s*(?:Referat|Dagsorden|Beslutningsprotokol))?\s*$"
+    ),
+    date=(re.compile(r"^(?P<value>(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}.*)$", re.IGNORECASE),),
+    place=re.compile(r"^(?:Mødested|Sted)\s*:?\s*(?P<value>\S.*)$"),
+    time=re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+.*?\bkl\.?\s*(?P<value>\d{1,2}[:.]\d{2})", re.IGNORECASE),
+    attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere)\s*:?\s*$"),
+    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
+    attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere)\s*:\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
+    item=re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),
+    item_needs_confirmation=True,
+)
+
+# Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages).
+LAYOUTS: tuple[Layout, ...] = (SEED_LAYOUT, LONG_DATE_LAYOUT, UDVALG_LAYOUT)

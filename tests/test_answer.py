@@ -21,7 +21,7 @@ def test_virksomhedspraktik_answer_gives_latest_decision_first_then_the_approved
     older = [c for c in answer.citations if c.meeting_date == "2023-03-30"]
     assert {c.item for c in older} == {7}
     assert any("47 løntilskudspladser og 100 virksomhedspraktikpladser" in c.quote and c.section == "Indstilling" for c in older)
-    assert answer.text.startswith("Seneste: Chefforum 23-11-2023")
+    assert answer.text.startswith("Seneste: Chefforum 23-11-2023 (23. november 2023)")
     assert answer.text.index("80") < answer.text.index("Tidligere: Chefforum 30-03-2023")
 
 
@@ -31,7 +31,7 @@ def test_every_citation_quotes_its_source_exactly_and_points_at_a_hit(answerer, 
     for c in answer.citations:
         assert seed_index.meetings[c.meeting_id].text[c.start : c.end] == c.quote
         assert c.chunk_id in hit_ids
-        assert c.url == f"/item/{c.meeting_id}/{c.item}#q-{c.start}-{c.end}"
+        assert c.url == f"/item/{c.meeting_id}/{c.item}?hl={c.start}-{c.end}#q-{c.start}-{c.end}"
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,13 @@ from datetime import date
 import numpy as np
 
 from rag.index import Index
+from rag.layouts import ROUTINE_TITLE
 from rag.records import HEADER_ITEM, AgendaItem, Meeting, Section
 
 MEETING_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")
 ITEM_NUMBER = re.compile(r"\d{1,6}")
 HL = re.compile(r"(\d{1,10})-(\d{1,10})")
 # Standing items that come back at every meeting under one case number.
-ROUTINE_TITLE = re.compile(
-    r"godkendelse af dagsorden|^eventuelt$|eventuelt$|^evt\.?$|kommende møder|hvad skal kommunikeres", re.IGNORECASE
-)
 RELATED_BY_MEANING = 3
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
@@ -65,7 +63,7 @@ def item_href(
 
 
 def is_routine(item: AgendaItem) -> bool:
-    return bool(ROUTINE_TITLE.search(item.title.strip()))
+    return bool(ROUTINE_TITLE.search(item.title.strip()))  # the rule is domain data, in rag/layouts.py
 
 
 @dataclass(frozen=True)
