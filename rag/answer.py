@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from .config import Config
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
@@ -21,7 +23,7 @@ from .text import sentence_spans, squash
 
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
-    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|"
+    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
     r"decid\w*|decision\w*|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
@@ -47,7 +49,8 @@ MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25
-WHOLE_DECISION_UNITS = 6  # sentences and list lines
+WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
+WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # a word in more than this share of chunks says little about the topic
 
 
@@ -243,11 +246,13 @@ class Answerer:
             item = self._item(key)
             if item is None or top_item is None or best[key] < 0.75 * best[top]:
                 continue
-            same_case = item.case_number and item.case_number == top_item.case_number and not _routine(item)
+            if _routine(item) or _routine(top_item):
+                continue
+            same_case = bool(item.case_number) and item.case_number == top_item.case_number
             title_terms = self.topic_terms(top_item.title)
-            similar_title = title_terms and self.coverage(title_terms, [item.title]) >= 0.5
-            on_topic = terms and self.coverage(terms, [item.title]) >= 0.5
-            if (same_case or similar_title) and on_topic and not _routine(top_item):
+            similar_title = bool(title_terms) and self.coverage(title_terms, [item.title]) >= 0.5
+            on_topic = bool(terms) and self.coverage(terms, [item.title]) >= 0.5
+            if same_case or self._mutual_nearest(top, key) or (similar_title and on_topic):
                 chosen.append(key)
         return chosen
 
@@ -273,6 +278,39 @@ class Answerer:
             (s, e) for s, e in lines if re.match(r"(Mødested|Sted|Mødedeltagere|Deltagere|Tilstede|Mødedato|Dato|Tid|Fraværende|Afbud|Indkaldelse)", meeting.text[s:e])
         ] or lines
         return [((meeting.meeting_id, HEADER_ITEM), [Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0) for s, e in wanted])]
+
+    def _mutual_nearest(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+        """Items of two meetings are one matter when each is the other's closest item elsewhere by meaning.
+
+        Case numbers change when a matter is reopened (the seeds' virksomhedspraktik items of March and
+        November 2023 have two); the text does not. Mutual nearness adapts to how alike a corpus's items are.
+        """
+        keys, matrix = self._item_vectors()
+        pos = {k: i for i, k in enumerate(keys)}
+        if a not in pos or b not in pos:
+            return False
+        meetings = np.array([k[0] for k in keys])
+
+        def nearest(i: int) -> tuple[str, int]:
+            sims = matrix @ matrix[i]
+            sims[meetings == keys[i][0]] = -1.0
+            return keys[int(np.argmax(sims))]
+
+        return nearest(pos[a]) == b and nearest(pos[b]) == a
+
+    def _item_vectors(self):
+        if not hasattr(self, "_items_matrix"):
+            rows: dict[tuple[str, int], list[int]] = {}
+            for i, c in enumerate(self.index.chunks):
+                if c.item_number != HEADER_ITEM:
+                    rows.setdefault((c.meeting_id, c.item_number), []).append(i)
+            keys = list(rows)
+            matrix = np.zeros((len(keys), self.index.vectors.d), dtype=np.float32)
+            for n, k in enumerate(keys):
+                v = self.index.vectors.reconstruct_batch(np.array(rows[k], dtype=np.int64)).mean(axis=0)
+                matrix[n] = v / (np.linalg.norm(v) or 1.0)
+            self._items_matrix = (keys, matrix)
+        return self._items_matrix
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])
@@ -331,14 +369,16 @@ class Answerer:
         chosen = best[: self.config.answer_sentences]
         if intent.decision:
             decisions = [q for q in scored if q.section == DECISION]
-            if 0 < len(decisions) <= WHOLE_DECISION_UNITS:
+            if decisions and sum(q.end - q.start for q in decisions) <= WHOLE_DECISION_CHARS:
                 # A short decision is quoted whole: which of its points matters is the reader's call.
                 chosen = decisions + [q for q in chosen if q.section != DECISION][:1]
             elif decisions and not any(q.section == DECISION for q in chosen):
                 chosen = [max(decisions, key=lambda q: q.score)] + chosen[:-1]
             # "Chefforum godkendte indstillingerne": the approved Indstilling is what was decided.
-            approved = [q for q in chosen if q.section == DECISION and APPROVAL.search(q.text)]
+            approved = [q for q in decisions if APPROVAL.search(q.text)]
             if approved:
+                if approved[0] not in chosen:
+                    chosen = [approved[0]] + chosen
                 points = [q for q in scored if q.section == PROPOSAL and re.match(r"\s*\d+[.)]", q.text)]
                 # The first points of a proposal carry its substance; later ones are implementation detail.
                 proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))

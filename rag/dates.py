@@ -26,6 +26,10 @@ _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
 WORDED_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+MONTH_OPT_YEAR = re.compile(
+    r"\b(?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|june|july|october)\b\.?(?:\s+(?P<y>(?:19|20)\d{2})\b)?",
+    re.IGNORECASE,
+)
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 
@@ -77,9 +81,19 @@ def date_range_in_question(question: str) -> DateRange | None:
             return DateRange(d, d, m.group(0))
     if (m := WORDED_DATE.search(question)) and (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])):
         return DateRange(d, d, m.group(0))
-    if m := MONTH_YEAR.search(question):
-        y, mo = int(m["y"]), MONTHS[m["month"].lower()]
-        return DateRange(date(y, mo, 1), _month_end(y, mo), m.group(0))
+    if MONTH_YEAR.search(question):
+        # "fra marts til november 2023", "i marts og april 2023": every month named, years read forward.
+        mentions = list(MONTH_OPT_YEAR.finditer(question))
+        months, pending = [], []
+        for m in mentions:
+            pending.append(MONTHS[m["month"].lower()])
+            if m["y"]:
+                months.extend((int(m["y"]), mo) for mo in pending)
+                pending = []
+        if months:
+            first, last = min(months), max(months)
+            phrase = question[mentions[0].start() : mentions[-1].end()] if len(months) > 1 else mentions[0].group(0)
+            return DateRange(date(first[0], first[1], 1), _month_end(*last), phrase)
     # "Budget 2024" names a budget year, not a meeting year; only a year after "i"/"in"/"år"/"fra" filters.
     for m in re.finditer(r"\b(?:i|in|år|year|fra|from|during|under)\s+((?:19|20)\d{2})\b", question, re.IGNORECASE):
         y = int(m.group(1))

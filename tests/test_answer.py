@@ -120,3 +120,18 @@ def test_answer_json_hits_include_cited_chunks(answerer):
     data = answer_to_json(answerer("hvad blev besluttet om virksomhedspraktik?"), top_hits=1)
     hit_ids = {h["chunk_id"] for h in data["hits"]}
     assert all(c["chunk_id"] in hit_ids for c in data["citations"])
+
+
+def test_a_month_range_in_the_question_spans_both_meetings_newest_first(answerer):
+    answer = answerer("Hvordan har måltallet for virksomhedspraktikker ændret sig fra marts til november 2023?")
+    dates = list(dict.fromkeys(c.meeting_date for c in answer.citations))
+    assert dates == ["2023-11-23", "2023-03-30"]
+    assert "80" in answer.text and "100" in answer.text
+
+
+def test_a_short_decision_is_quoted_whole(answerer, seed_index):
+    answer = answerer("Hvilke ændringer af temaerne til borgermødet besluttede Chefforum den 30. marts 2023?")
+    decision = [c for c in answer.citations if c.section == "Beslutning" and c.item == 2]
+    assert any("tema 1 udgår" in c.quote for c in decision)
+    section = seed_index.meetings["chefforum-2023-03-30"].item(2).section("Beslutning")[0]
+    assert (decision[0].start, decision[-1].end) == (section.start, section.end)
