@@ -17,7 +17,8 @@ from .config import Config
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
 from .lexical import document_frequency, tokenize
-from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section
+from .decisions import current_decision, decision_of
+from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever
 from .text import sentence_spans, squash
 
@@ -49,6 +50,7 @@ MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25
+HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # a word in more than this share of chunks says little about the topic
@@ -82,6 +84,7 @@ class Quote:
     start: int
     end: int
     score: float
+    label: str = ""  # the printed heading when it says more than the section name ("Økonomiudvalgets beslutning den 06.03.2019")
 
     @property
     def text(self) -> str:
@@ -211,7 +214,7 @@ class Answerer:
             lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {item_label}")
             for q in quotes:
                 citations.append(self._citation(q))
-                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.section})")
+                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.label or q.section})")
             if key[1] != HEADER_ITEM and intent.decision and not self._has_decision(meeting, key[1]):
                 lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
         hits = self._hits_covering(hits, citations)
@@ -334,13 +337,16 @@ class Answerer:
             if (h.chunk.meeting_id, h.chunk.item_number) == key:
                 hit_dense[(h.chunk.start, h.chunk.end)] = max(h.dense, hit_dense.get((h.chunk.start, h.chunk.end), 0.0))
         numbers = set(re.findall(r"\d+", question))
+        current = current_decision(item) if key[1] != HEADER_ITEM else None
+        labels = {id(sec): _decision_label(sec, current) for sec in sections}
         scored: list[Quote] = []
         for section in sections:
             heading = section.heading or HEADER_SECTION
             # What was decided is what most questions of minutes are after; the background comes last.
             prior = SECTION_PRIOR.get(heading, 0.0)
             if intent.decision and heading == DECISION:
-                prior += 0.4
+                # An item passed from committee to committee has several decisions; the latest is current.
+                prior += 0.4 if current is None or section == current.section else 0.1
             if intent.decision and heading == PROPOSAL:
                 prior += 0.2
             if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
@@ -362,7 +368,7 @@ class Answerer:
                     score += 0.3
                 if len(text) < 25:
                     score -= 0.2
-                scored.append(Quote(meeting, key[1], title, heading, s, e, score))
+                scored.append(Quote(meeting, key[1], title, heading, s, e, score, labels[id(section)]))
         if not scored:
             return []
         best = sorted(scored, key=lambda q: -q.score)
@@ -386,7 +392,8 @@ class Answerer:
         chosen = self._with_announced_lists(chosen, scored)
         # The decisive sentence leads; within a section, document order.
         order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
-        return sorted(chosen, key=lambda q: (order.get(q.section, 2), q.start))
+        # The current decision before its history; then document order.
+        return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.label.endswith(HISTORY), q.start))
 
     @staticmethod
     def _with_announced_lists(chosen: list[Quote], scored: list[Quote]) -> list[Quote]:
@@ -418,6 +425,7 @@ class Answerer:
             end=q.end,
             quote=q.text,
             url=item_url(q.meeting.meeting_id, q.item_number, q.start, q.end, self.config.base_url),
+            page=page_of(q.meeting, q.start),
         )
 
     def _chunk_id_of(self, q: Quote) -> str:
@@ -440,11 +448,14 @@ class Answerer:
         """Every citation's chunk is among the hits (added at the end when retrieval ranked it lower)."""
         present = {h.chunk.chunk_id for h in hits}
         extra = []
-        by_id = {c.chunk_id: c for c in self.index.chunks}
         for cit in citations:
-            if cit.chunk_id and cit.chunk_id not in present and cit.chunk_id in by_id:
+            if not cit.chunk_id or cit.chunk_id in present:
+                continue
+            # The meeting's own chunks, not a map of the whole archive rebuilt for every answer.
+            chunk = next((c for c in self._chunks_of(cit.meeting_id) if c.chunk_id == cit.chunk_id), None)
+            if chunk is not None:
                 present.add(cit.chunk_id)
-                extra.append(Hit(by_id[cit.chunk_id], 0.0, len(hits) + len(extra) + 1, 0.0))
+                extra.append(Hit(chunk, 0.0, len(hits) + len(extra) + 1, 0.0))
         return tuple(hits) + tuple(extra)
 
 
@@ -454,6 +465,15 @@ DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "
 def long_date(day: date) -> str:
     """"23. november 2023": how the minutes themselves write a meeting date."""
     return f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
+
+
+def _decision_label(section: Section, current) -> str:
+    """The printed heading of a dated decision, marked as history when a later decision exists."""
+    if section.heading != DECISION or not section.label:
+        return ""
+    if current is not None and section != current.section and decision_of(section).day:
+        return f"{section.label}{HISTORY}"
+    return section.label
 
 
 def is_english(question: str) -> bool:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import find_date
 from .errors import SeedFormatError
+from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
     CASE_NUMBER,
@@ -25,7 +26,7 @@ from .layouts import (
 )
 from .records import AgendaItem, Meeting, Section
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
 DURATION = re.compile(r"\(\d+\s*min\.?\)\s*")
 _DOT_LEADER = re.compile(r"\.{3,}\s*\d*\s*$")
@@ -116,7 +117,14 @@ class _Reader:
     def heading_of(self, line: Line) -> str | None:
         """Canonical section name when this line is a section heading on its own."""
         key = line.stripped.rstrip(":").strip().lower()
-        return self.layout.headings.get(key)
+        return self.layout.headings.get(key) or (DECISION if self.decision_label(line) else None)
+
+    def decision_label(self, line: Line) -> str:
+        """The printed heading of a dated decision ("Byrådets beslutning den 06.03.2019"), else ""."""
+        for pattern in self.layout.dated_decisions:
+            if m := pattern.match(line.stripped):
+                return " ".join(m["label"].split())
+        return ""
 
     def next_nonblank(self, index: int) -> int | None:
         for j in range(index, len(self.lines)):
@@ -168,7 +176,10 @@ class _Reader:
                 i += 1
                 continue
             m = self.layout.item.match(_DOT_LEADER.sub("", s).strip())
-            if m and self.layout.item_needs_confirmation:
+            # "Punkt N: Title" lines in a row are a TOC too (a PDF's dot leaders dropped); an item is followed by its text.
+            nxt = self.next_nonblank(i + 1)
+            listed = nxt is not None and self.layout.item.match(_DOT_LEADER.sub("", self.lines[nxt].stripped).strip())
+            if m and (self.layout.item_needs_confirmation or listed):
                 number = int(m["number"])
                 if first_number is None:
                     first_number = number
@@ -239,14 +250,15 @@ class _Reader:
                 attendees.extend(split_names(m["value"]))
             if layout.absentees_inline and (m := layout.absentees_inline.match(s)):
                 absentees.extend(split_names(m["value"]))
-            if layout.attendees_list and layout.attendees_list.match(s):
+            lists = ((layout.attendees_list, attendees), (layout.absentees_list, absentees))
+            if (listed := next((names for pattern, names in lists if pattern and pattern.match(s)), None)) is not None:
                 k += 1
                 while k < len(header_lines) and not header_lines[k].stripped:
                     k += 1
                 while k < len(header_lines) and header_lines[k].stripped:
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
                     if name := " ".join(header_lines[k].stripped.lstrip("-•* ").split()):
-                        attendees.append(name)
+                        listed.append(name)
                     k += 1
                 continue
             k += 1
@@ -352,6 +364,8 @@ class _Reader:
                 s += m.end()  # "(15 min.)" is the item's time slot, not part of the section's prose
             line_no = self.lines[k].number if k < len(self.lines) else len(self.lines)
             sections.extend(self._split_missing_proposal(heading, s, e, line_no))
+            if heading == DECISION and k < len(self.lines) and (label := self.decision_label(self.lines[k])):
+                sections[-1] = replace(sections[-1], label=label)  # whose decision, and when
         # A heading printed twice in a row ("Sagsfremstilling" / "Sagsfremstilling") leaves an empty section.
         return [sec for sec in sections if sec.text]
 
@@ -417,8 +431,20 @@ def parse_file(path: Path | str) -> Meeting:
         data = path.read_bytes()
     except OSError as error:
         raise SeedFormatError(path, 0, f"cannot read file: {error.strerror or error}") from error
-    text, encoding = decode(data, path)
-    return parse_text(text, path, encoding)
+    if sniff(data) == "text":
+        text, encoding = decode(data, path)
+        return parse_text(text, path, encoding)
+    extracted = extract_data(data, path)
+    try:
+        meeting = parse_text(extracted.text, path)
+    except SeedFormatError as error:
+        # The line is one of the extracted text, not of the file's bytes: say so, and which page.
+        where = f"line {error.line} of the text extracted from this {extracted.kind.upper()}"
+        if extracted.pages:
+            offset = sum(len(t) + 1 for t in extracted.text.split("\n")[: max(error.line - 1, 0)])
+            where += f", page {max(1, sum(1 for p in extracted.pages if p <= offset))}"
+        raise SeedFormatError(path, error.line, f"{error.problem} ({where})") from error
+    return replace(meeting, pages=extracted.pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,7 +467,7 @@ def corpus_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
         if p.is_dir():
             files.extend(
                 f for f in sorted(p.rglob("*")) if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.suffix.lower() in CORPUS_SUFFIXES and f.name.lower() != "readme.md"
+                and (f.suffix.lower() in CORPUS_SUFFIXES or looks_like_document(f)) and f.name.lower() != "readme.md"
             )
         else:
             files.append(p)

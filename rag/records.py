@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ class Section:
     start: int  # character span in the meeting's source text
     end: int
     line: int  # 1-based line of the heading (or of the text when there is no heading)
+    label: str = ""  # the heading as printed when it says more: "Økonomiudvalgets beslutning den 06.03.2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class Meeting:
     layout: str = ""
     encoding: str = "utf-8"
     has_decisions: bool = True  # False for an agenda (dagsorden) with no Beslutning anywhere
+    pages: tuple[int, ...] = ()  # PDF source: offset in `text` where each page starts; () otherwise
 
     def item(self, number: int) -> AgendaItem | None:
         return next((i for i in self.items if i.number == number), None)
@@ -96,6 +99,7 @@ class Citation:
     end: int
     quote: str
     url: str
+    page: int | None = None  # page of a PDF source where the quote starts (rag.records.page_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +111,13 @@ class Answer:
     hits: tuple[Hit, ...]
     note: str = ""  # why nothing was found, or which filter applied
     filters: dict = field(default_factory=dict)
+
+
+def page_of(meeting: Meeting, offset: int) -> int | None:
+    """The 1-based PDF page that holds `meeting.text[offset]`; None when the source is not a PDF.
+
+    Example:
+        >>> page_of(meeting, meeting.item(2).start)  # doctest: +SKIP
+        1
+    """
+    return bisect_right(meeting.pages, offset) or None if meeting.pages else None

@@ -29,6 +29,7 @@ def meeting_from_json(data: dict) -> Meeting:
             "items": items,
             "attendees": tuple(data["attendees"]),
             "absentees": tuple(data["absentees"]),
+            "pages": tuple(data.get("pages", ())),
         }
     )
 

@@ -27,7 +27,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 import uvicorn  # noqa: E402
 from fastapi import FastAPI, Request  # noqa: E402
-from fastapi.responses import HTMLResponse  # noqa: E402
+from fastapi.responses import FileResponse, HTMLResponse  # noqa: E402
 
 from rag.answer import Answerer  # noqa: E402
 from rag.config import Config  # noqa: E402
@@ -48,6 +48,7 @@ EXAMPLES = (
 )
 NOT_FOUND = "Jeg fandt intet svar i referaterne."
 SHOWN_QUESTION_CHARS = 1000
+FILE_ROUTES = ("/gradio_api/upload", "/gradio_api/file=", "/upload", "/file=")  # refused: the UI serves no files
 SOURCE_TITLE_CHARS = 48  # titles in the source list are cut; the item page has the whole title
 NOTE_WORD_CHARS = 40  # a note that repeats a 10,000-character "word" shows its start only
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -77,7 +78,8 @@ def citation_label(c: Citation, title_chars: int = 1000) -> str:
     except ValueError:
         when = c.meeting_date
     where = "Mødeoplysninger" if c.item == HEADER_ITEM else f"Punkt {c.item}: {shorten(c.title, title_chars)}"
-    return f"{c.body} {when}, {where} ({c.section})"
+    page = f", side {c.page}" if c.page else ""  # a PDF source: where to look in the original
+    return f"{c.body} {when}, {where} ({c.section}){page}"
 
 
 def _link(text_md: str, href: str) -> str:
@@ -353,6 +355,13 @@ def build_app(config: Config, answerer: Answerer | None = None) -> FastAPI:
     def missing() -> HTMLResponse:
         return HTMLResponse(not_found_page(base), status_code=404, headers=headers)
 
+    @app.middleware("http")
+    async def no_file_routes(request: Request, call_next):
+        # The chat takes no files: Gradio's upload and file routes would only let strangers store and fetch files here.
+        if re.sub("/+", "/", request.url.path).startswith(FILE_ROUTES):
+            return missing()
+        return await call_next(request)
+
     @app.get("/item/{meeting_id}/{number}", response_class=HTMLResponse)
     def item(meeting_id: str, number: str, request: Request) -> HTMLResponse:
         found = service.catalog.find(meeting_id, number)
@@ -360,6 +369,15 @@ def build_app(config: Config, answerer: Answerer | None = None) -> FastAPI:
             return missing()
         meeting, n = found
         return HTMLResponse(item_page(service.catalog, meeting, n, request.query_params.getlist("hl"), base), headers=headers)
+
+    @app.get("/source/{meeting_id}")
+    def source(meeting_id: str):
+        # The original PDF of an indexed meeting: its path comes from the index, never from the URL.
+        meeting = service.index.meetings.get(meeting_id)
+        corpus = service.index.manifest.get("corpus_files", {})
+        if meeting is None or not meeting.pages or str(meeting.source) not in corpus or not meeting.source.is_file():
+            return missing()
+        return FileResponse(meeting.source, media_type="application/pdf", headers={"X-Content-Type-Options": "nosniff", "Content-Disposition": "inline"})
 
     @app.get("/item", response_class=HTMLResponse)
     @app.get("/item/{rest:path}", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ import numpy as np
 
 from rag.index import Index
 from rag.layouts import ROUTINE_TITLE
-from rag.records import HEADER_ITEM, AgendaItem, Meeting, Section
+from rag.records import HEADER_ITEM, AgendaItem, Meeting, Section, page_of
 
 MEETING_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")
 ITEM_NUMBER = re.compile(r"\d{1,6}")
@@ -239,6 +239,7 @@ h1 { font-size: 1.45rem; line-height: 1.3; margin: .2rem 0 .3rem; }
 h2 { font-size: 1.1rem; margin: 1.3rem 0 .3rem; }
 h3 { font-size: .95rem; margin: 0 0 .5rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .part { margin: 1.1rem 0; }
+h3 a.page { text-transform: none; letter-spacing: 0; font-weight: 400; margin-left: .5rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 mark { background: var(--mark); padding: .05em .1em; border-radius: 3px; scroll-margin: 30vh; }
 .where { color: var(--muted); }
@@ -301,13 +302,22 @@ def meeting_header(meeting: Meeting) -> str:
         rows.append(("Deltagere", _people(meeting.attendees)))
     if meeting.absentees:
         rows.append(("Fraværende", _people(meeting.absentees)))
+    if not meeting.has_decisions:
+        rows.append(("Status", "Dagsorden: ingen beslutninger registreret"))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<div class="meeting"><div class="body">{e(meeting.body)} {e(short_date(meeting.date))}</div><dl>{dl}</dl></div>'
 
 
-def _section(meeting: Meeting, section: Section, marks: list[tuple[int, int]], heading: str | None = None) -> str:
-    head = heading if heading is not None else section.heading
-    h = f"<h3>{e(head)}</h3>" if head else ""
+def source_href(meeting_id: str, page: int, base: str = "") -> str:
+    """Link to the original PDF, opened at a page (served from the index's corpus by the app)."""
+    return f"{base}/source/{meeting_id}#page={page}"
+
+
+def _section(meeting: Meeting, section: Section, marks: list[tuple[int, int]], heading: str | None = None, base: str = "") -> str:
+    head = heading if heading is not None else (section.label or section.heading)
+    page = page_of(meeting, section.start)
+    side = f' <a class="page" href="{source_href(meeting.meeting_id, page, base)}">Side {page}</a>' if page else ""
+    h = f"<h3>{e(head)}{side}</h3>" if head or side else ""
     text = render_text(meeting.text, section.start, section.end, marks)
     return f'<section class="part">{h}<div class="text">{text}</div></section>'
 
@@ -366,7 +376,7 @@ def item_page(catalog: Catalog, meeting: Meeting, number: int, hl: list[str], ba
         if meta:
             parts.append(f'<div class="case">{" · ".join(meta)}</div>')
         if item.sections:
-            parts.extend(_section(meeting, s, marks) for s in item.sections)
+            parts.extend(_section(meeting, s, marks, base=base) for s in item.sections)
         else:
             parts.append('<p class="empty">Punktet har ingen tekst.</p>')
         related_html = _related_html(catalog.related(meeting, item), base)

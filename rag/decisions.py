@@ -1,0 +1,44 @@
+"""The dated decisions of an agenda item: the current one, and the history of committees it passed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import find_date
+from .layouts import DATED_DECISIONS, DECISION
+from .records import AgendaItem, Section
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    section: Section
+    body: str  # "Økonomiudvalget" from "Økonomiudvalgets beslutning den 06.03.2019"; "" under a bare "Beslutning"
+    day: date | None  # None under a bare "Beslutning": the meeting's own date applies
+
+
+def decision_of(section: Section) -> Decision:
+    """The body and date a decision's printed heading names."""
+    for pattern in DATED_DECISIONS:
+        if section.label and (m := pattern.match(section.label)):
+            return Decision(section, " ".join(m["body"].split()), find_date(m["date"]))
+    return Decision(section, "", None)
+
+
+def decisions(item: AgendaItem) -> tuple[Decision, ...]:
+    """The item's decisions, oldest first: by their dates when every one has a date, else as printed.
+
+    Example:
+        >>> [(d.body, d.day.isoformat()) for d in decisions(meeting.item(413))]  # doctest: +SKIP
+        [('Teknik- og Miljøudvalget', '2019-02-12'), ('Økonomiudvalget', '2019-03-06')]
+    """
+    found = [decision_of(s) for s in item.section(DECISION)]
+    if found and all(d.day for d in found):
+        found.sort(key=lambda d: d.day)  # stable: two decisions of one day stay as printed
+    return tuple(found)
+
+
+def current_decision(item: AgendaItem) -> Decision | None:
+    """The latest decision on the item; the ones before it are its history."""
+    found = decisions(item)
+    return found[-1] if found else None

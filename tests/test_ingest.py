@@ -1,0 +1,517 @@
+"""Specification of reading minutes as municipalities publish them: PDF, HTML and Word, recognised by
+content; running headers and footers dropped, broken words and sentences joined, a page map for PDF
+citations; every layout; several dated decisions; agendas; and a clear error for each unreadable file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest_docs import (
+    BOERN_AGENDA_HTML,
+    DIREKTOERFORUM_FOOTER,
+    DIREKTOERFORUM_HEADER,
+    DIREKTOERFORUM_PAGES,
+    FRONT_PAGE_HTML,
+    KULTUR_PARAGRAPHS,
+    OEKONOMI_FOOTER,
+    OEKONOMI_HEADER,
+    OEKONOMI_PAGES,
+    TEKNIK_ITEM_HTML,
+    encrypt_pdf,
+    write_docx,
+    write_pdf,
+    write_scanned_pdf,
+)
+from rag.config import Config
+from rag.decisions import current_decision, decisions
+from rag.errors import SeedFormatError
+from rag.extract import extract, sniff
+from rag.parse import corpus_files, parse_file, parse_paths, parse_text
+from rag.records import Meeting, page_of
+from rag.store import meeting_from_json, meeting_to_json
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_23739de0f6165d2a.txt"
+CHROME = ("Tilbage til forsiden", "Hent som PDF", "Udskriv", "cookies", "Politik", "Forside", "Rådhuspladsen", "Gå til indhold")
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> dict[str, Path]:
+    """One file per format and layout, written once for the module."""
+    folder = tmp_path_factory.mktemp("docs")
+    paths = {
+        "direktoerforum": write_pdf(folder / "direktoerforum.pdf", DIREKTOERFORUM_PAGES, DIREKTOERFORUM_HEADER, DIREKTOERFORUM_FOOTER),
+        "oekonomi": write_pdf(folder / "oekonomiudvalget.pdf", OEKONOMI_PAGES, OEKONOMI_HEADER, OEKONOMI_FOOTER),
+        "kultur": write_docx(folder / "kultur.docx", KULTUR_PARAGRAPHS, "Kultur- og Fritidsudvalget - Referat", "Side 1 af 1"),
+        "teknik": folder / "punkt-27.html",
+        "boern": folder / "dagsorden.htm",
+    }
+    paths["teknik"].write_text(TEKNIK_ITEM_HTML, encoding="utf-8")
+    paths["boern"].write_text(BOERN_AGENDA_HTML, encoding="utf-8")
+    return paths
+
+
+def outline(meeting: Meeting) -> list[tuple]:
+    return [(i.number, i.title, i.case_number, [s.heading for s in i.sections]) for i in meeting.items]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Recognising files by content
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_files_are_recognised_by_content_whatever_their_name(docs, tmp_path):
+    renamed = {}
+    for key, name in (("direktoerforum", "referat.txt"), ("kultur", "referat.bin"), ("teknik", "side.dat")):
+        renamed[key] = tmp_path / name
+        shutil.copy(docs[key], renamed[key])
+    assert [extract(p).kind for p in renamed.values()] == ["pdf", "docx", "html"]
+    assert parse_file(renamed["direktoerforum"]).meeting_id == "direktoerforum-2024-02-14"
+    assert (sniff(SEED.read_bytes()), sniff(b"<!-- x -->\n<HTML><body>"), sniff(b"<div><p>Referat</p></div>")) == ("text", "html", "html")
+
+
+def test_corpus_files_takes_documents_by_suffix_or_content_and_skips_the_rest(docs, tmp_path):
+    for key in ("direktoerforum", "kultur", "teknik", "boern"):
+        shutil.copy(docs[key], tmp_path / docs[key].name)
+    shutil.copy(docs["oekonomi"], tmp_path / "oekonomi-uden-endelse")  # a PDF without a suffix
+    shutil.copy(SEED, tmp_path / "chefforum.txt")
+    (tmp_path / "noter.md").write_text("# Noter\n", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    shutil.make_archive(str(tmp_path / "bilag"), "zip", tmp_path, "noter.md")  # a ZIP that is no Word file
+    assert [p.name for p in corpus_files([tmp_path])] == [
+        "chefforum.txt",
+        "dagsorden.htm",
+        "direktoerforum.pdf",
+        "kultur.docx",
+        "oekonomi-uden-endelse",
+        "punkt-27.html",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# PDF in the seeds' layout: running lines, joins, table, table of contents, page map
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_pdf_in_the_seeds_layout_gives_header_items_case_numbers_and_sections(docs):
+    meeting = parse_file(docs["direktoerforum"])
+    assert (meeting.meeting_id, meeting.body, meeting.date, meeting.place, meeting.time, meeting.layout) == (
+        "direktoerforum-2024-02-14",
+        "Direktørforum",
+        date(2024, 2, 14),
+        "Mødelokale 3, Rådhuset",
+        "10:00",
+        "referat-punkt",
+    )
+    assert outline(meeting) == [
+        (1, "Godkendelse af dagsorden", "00.01.00-P35-1-24", ["Beslutning"]),
+        (
+            2,
+            "Økonomisk status og forventet regnskab for 2024 med særligt fokus på ældreområdet",
+            "EMN-2024-001234",
+            ["Resume", "Sagsforløb", "Beslutningspunkter", "Beslutning"],
+        ),
+        (3, "Eventuelt", "00.01.00-P35-2-24", ["Beslutning"]),
+    ]
+    assert meeting.has_decisions
+
+
+def test_pdf_running_header_footer_and_page_numbers_are_removed_after_the_first_page(docs):
+    text = extract(docs["direktoerforum"]).text
+    assert not re.search(r"Side \d", text)
+    # The first page keeps its header (there it may be the title); pages 2 and 3 lose theirs.
+    assert text.count("Dato: 14.02.2024") == 1
+    assert text.startswith("Direktørforum\tDato: 14.02.2024\n\nREFERAT Direktørforum d. 14-02-2024\n")
+    oekonomi = extract(docs["oekonomi"]).text
+    assert not re.search(r"\d of \d", oekonomi)
+    assert oekonomi.count("Dato: 06.03.2019") == 1
+
+
+def test_pdf_hyphenated_words_and_sentences_are_joined_across_lines_and_pages(docs):
+    meeting = parse_file(docs["direktoerforum"])
+    (resume,) = meeting.item(2).section("Resume")
+    assert resume.text == (
+        "Økonomi og Stab har udarbejdet en status på kommunens økonomi efter årets første måned. "
+        "Der forventes et merforbrug på ældreområdet på 4,5 mio. kr., som primært skyldes flere borgere "
+        "med behov for hjemmepleje og længere indlæggelser på plejecentrene. Det skal ses i sammenhæng "
+        "med de vedtagne budgetreguleringer for Miljø- og Teknikområdet."
+    )
+    (decision,) = meeting.item(2).section("Beslutning")
+    assert decision.text == "Direktørforum tog orienteringen til efterretning og bad om en handleplan for ældreområdet til mødet i marts."
+
+
+def test_pdf_lines_that_were_ended_by_their_writer_stay_apart(docs):
+    meeting = parse_file(docs["direktoerforum"])
+    (points,) = meeting.item(2).section("Beslutningspunkter")
+    assert points.text == "1. at orienteringen tages til efterretning\n2. at Økonomi og Stab udarbejder en handleplan for ældreområdet"
+    (proposal,) = parse_file(docs["oekonomi"]).item(413).section("Indstilling")
+    assert proposal.text == "Direktionen indstiller,\nat grunden udbydes til salg ved offentligt udbud."
+
+
+def test_pdf_table_rows_stay_on_one_line_with_tab_separated_cells(docs):
+    (history,) = parse_file(docs["direktoerforum"]).item(2).section("Sagsforløb")
+    assert history.text.split("\n")[2:] == [
+        "Område\tBudget (mio. kr.)\tForventet forbrug",
+        "Ældreområdet\t412,0\t416,5",
+        "Børn og unge\t318,2\t317,9",
+        "Kultur og fritid\t45,7\t45,7",
+    ]
+
+
+def test_pdf_table_of_contents_loses_its_dot_leaders_and_page_numbers(docs):
+    text = extract(docs["direktoerforum"]).text
+    assert "..." not in text
+    assert "Indholdsfortegnelse\nDF - Godkendelse af dagsorden\nDF - Økonomisk status og forventet regnskab for 2024\nDF - Eventuelt\n" in text
+
+
+def test_pdf_page_map_gives_the_page_of_every_offset(docs):
+    meeting = parse_file(docs["direktoerforum"])
+    assert len(meeting.pages) == 3 and meeting.pages[0] == 0
+    # Page 2 starts inside the Resume sentence that the page break cut.
+    assert meeting.text[meeting.pages[1] :].startswith("længere indlæggelser på plejecentrene.")
+    assert meeting.text[meeting.pages[2] :].startswith("Punkt 3: DF - Eventuelt")
+    pages = [(i.number, s.heading, page_of(meeting, s.start)) for i in meeting.items for s in i.sections]
+    assert pages == [
+        (1, "Beslutning", 1),
+        (2, "Resume", 1),
+        (2, "Sagsforløb", 2),
+        (2, "Beslutningspunkter", 2),
+        (2, "Beslutning", 2),
+        (3, "Beslutning", 3),
+    ]
+    assert page_of(parse_file(SEED), 100) is None  # a text file has no pages
+
+
+def test_meeting_with_pages_and_decision_labels_survives_the_json_round_trip(docs):
+    meeting = parse_file(docs["oekonomi"])
+    assert meeting_from_json(meeting_to_json(meeting)) == meeting
+
+
+def test_empty_first_page_starts_where_the_text_does(tmp_path):
+    path = write_pdf(tmp_path / "tom-forside.pdf", [[], *DIREKTOERFORUM_PAGES])
+    meeting = parse_file(path)
+    assert meeting.pages[:2] == (0, 0)
+    assert page_of(meeting, meeting.item(1).start) == 2
+
+
+# ---------------------------------------------------------------------------------------------------
+# The body-and-long-date layout and dated decisions
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_long_date_layout_gives_body_date_time_place_and_attendance_lists(docs):
+    meeting = parse_file(docs["oekonomi"])
+    assert (meeting.meeting_id, meeting.body, meeting.date, meeting.time, meeting.place, meeting.layout) == (
+        "oekonomiudvalget-2019-03-06",
+        "Økonomiudvalget",
+        date(2019, 3, 6),
+        "16:00",
+        "Byrådssalen, Rådhuset",
+        "udvalg-langdato",
+    )
+    assert meeting.attendees == ("Mette Frederiksen (A), formand", "Jens Holm (V)", "Lise Bach (C)")
+    assert meeting.absentees == ("Peter Lund (O)",)
+
+
+def test_long_date_layout_keeps_item_numbers_of_the_electoral_period_and_sagsnr(docs):
+    assert outline(parse_file(docs["oekonomi"])) == [
+        (412, "Godkendelse af dagsorden", "00.01.00-A00-1-19", ["Beslutning"]),
+        (413, "Salg af grund til boligformål på Skovvej", "02.34.02-G01-3-18", ["Sagsfremstilling", "Indstilling", "Beslutning", "Fraværende", "Beslutning"]),
+        (414, "Budgetopfølgning pr. 31. januar 2019", "00.30.14-S00-2-19", ["Sagsfremstilling", "Beslutning"]),
+    ]
+
+
+def test_each_dated_decision_keeps_its_body_and_date_and_the_latest_is_current(docs):
+    item = parse_file(docs["oekonomi"]).item(413)
+    assert [(d.section.label, d.body, d.day, d.section.text) for d in decisions(item)] == [
+        ("Teknik- og Miljøudvalgets beslutning den 12.02.2019", "Teknik- og Miljøudvalget", date(2019, 2, 12), "Anbefales."),
+        (
+            "Økonomiudvalgets beslutning den 06.03.2019",  # the trailing "Punkt 413" is not part of the heading
+            "Økonomiudvalget",
+            date(2019, 3, 6),
+            "Anbefales over for Byrådet med den ændring, at mindsteprisen fastsættes til 2,1 mio. kr.",
+        ),
+    ]
+    assert current_decision(item).body == "Økonomiudvalget"
+
+
+def test_decisions_printed_newest_first_are_ordered_by_their_dates():
+    text = (
+        "Byrådet\nonsdag den 27. marts 2019, kl. 18:00\n\n"
+        "97. Salg af grund\nSagsnr.: 02.34.02-G01-3-18\n\n"
+        "Byrådets beslutning den 27.03.2019\nGodkendt.\n\n"
+        "Økonomiudvalgets beslutning den 06.03.2019\nAnbefales.\n\n"
+        "Beslutning i Teknik- og Miljøudvalget den 12. februar 2019\nAnbefales.\n"
+    )
+    item = parse_text(text, "byraadet.txt").item(97)
+    assert [(d.body, d.day) for d in decisions(item)] == [
+        ("Teknik- og Miljøudvalget", date(2019, 2, 12)),
+        ("Økonomiudvalget", date(2019, 3, 6)),
+        ("Byrådet", date(2019, 3, 27)),
+    ]
+    assert (current_decision(item).section.text, current_decision(item).section.line) == ("Godkendt.", 7)
+
+
+def test_a_plain_beslutning_heading_has_no_label_and_no_date(docs):
+    item = parse_file(docs["direktoerforum"]).item(2)
+    assert [(d.section.label, d.body, d.day) for d in decisions(item)] == [("", "", None)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Word, in the older "Udvalg:" layout
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_word_file_in_the_udvalg_layout_gives_header_attendance_and_items(docs):
+    meeting = parse_file(docs["kultur"])
+    assert (meeting.meeting_id, meeting.date, meeting.time, meeting.place, meeting.layout, meeting.pages) == (
+        "kultur-og-fritidsudvalget-2022-06-01",
+        date(2022, 6, 1),
+        "17:00",
+        "Mødelokale 4, Kulturhuset",
+        "udvalg-nummereret",
+        (),
+    )
+    assert meeting.attendees == ("Søren Ærø (A), formand", "Birgitte Å. Holm (V)", "Øjvind Kjær (F)")
+    assert meeting.absentees == ("Øjvind Kjær (F)",)
+    assert outline(meeting) == [
+        (1, "Godkendelse af dagsorden", "00.01.00-A00-4-22", ["Beslutning"]),
+        (2, "Tilskud til foreningernes sommeraktiviteter", "18.15.00-Ø40-2-22", ["Sagsfremstilling", "Indstilling", "Beslutning"]),
+    ]
+
+
+def test_word_table_rows_automatic_numbers_and_no_running_header(docs):
+    meeting = parse_file(docs["kultur"])
+    (facts,) = meeting.item(2).section("Sagsfremstilling")
+    assert facts.text.split("\n")[2:] == [
+        "Forening\tAnsøgt\tIndstillet",
+        "Ølstykke Roklub\t25.000 kr.\t20.000 kr.",
+        "Åbyhøj Spejderne\t15.000 kr.\t15.000 kr.",  # two equal cells are two cells
+    ]
+    (proposal,) = meeting.item(2).section("Indstilling")
+    assert proposal.text == (
+        "Forvaltningen indstiller,\n1. at tilskuddene bevilges som indstillet.\n2. at forvaltningen evaluerer aktiviteterne i efteråret."
+    )
+    assert "Side 1 af 1" not in meeting.text and "Referat" not in meeting.text
+
+
+# ---------------------------------------------------------------------------------------------------
+# HTML pages of publishing portals
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_html_agenda_item_page_loses_its_chrome_and_keeps_the_item_structure(docs):
+    meeting = parse_file(docs["teknik"])
+    assert [c for c in CHROME if c.lower() in meeting.text.lower()] == []
+    assert (meeting.meeting_id, meeting.body, meeting.date, meeting.place) == (
+        "teknik-og-miljoeudvalget-2014-05-14",
+        "Teknik- og Miljøudvalget",
+        date(2014, 5, 14),
+        "Mødelokale 2, Rådhuset",
+    )
+    assert outline(meeting) == [(27, "Ny cykelsti langs Åvej", "05.01.08-P20-7-13", ["Sagsfremstilling", "Indstilling", "Beslutning"])]
+    item = meeting.item(27)
+    (facts,) = item.section("Sagsfremstilling")
+    assert facts.text == (
+        "Forvaltningen har projekteret en dobbeltrettet cykelsti på 1,2 km langs Åvej mellem skolen og idrætshallen.\n\n"
+        "Anlægsudgiften er anslået til 3,4 mio. kr.\n\n"
+        "Post\tBeløb\nAnlæg\t3,1 mio. kr.\nProjektering\t0,3 mio. kr."
+    )
+    (proposal,) = item.section("Indstilling")
+    assert proposal.text == "Forvaltningen indstiller,\n\n1. at projektet godkendes\n2. at der gives anlægsbevilling på 3,4 mio. kr."
+    assert [(d.section.label, d.body, d.day) for d in decisions(item)] == [
+        ("Beslutning i Teknik- og Miljøudvalget den 14-05-2014", "Teknik- og Miljøudvalget", date(2014, 5, 14))
+    ]
+
+
+def test_html_agenda_is_recognised_as_an_agenda_without_decisions(docs):
+    meeting = parse_file(docs["boern"])
+    assert (meeting.body, meeting.date, meeting.has_decisions) == ("Børne- og Ungeudvalget", date(2024, 4, 9), False)
+    assert outline(meeting) == [
+        (88, "Godkendelse af dagsorden", "00.01.00-A00-9-24", ["Indstilling"]),
+        (89, "Skolestruktur i Nordbyen", "17.01.00-A00-2-24", ["Sagsfremstilling", "Indstilling"]),
+    ]
+
+
+def test_agenda_in_the_seeds_layout_says_dagsorden_and_has_no_decisions():
+    text = (
+        "DAGSORDEN Chefforum d. 07-12-2023\n\nMødedato Torsdag d. 7. december 2023 kl. 09:00\n\n"
+        "Punkt 1: CF - Budget 2025\n\n00.30.00-P00-3-23\n\nAnledning\n\nBudgetprocessen for 2025 skal drøftes.\n"
+    )
+    meeting = parse_text(text, "dagsorden.txt")
+    assert (meeting.body, meeting.has_decisions, outline(meeting)) == (
+        "Chefforum",
+        False,
+        [(1, "Budget 2025", "00.30.00-P00-3-23", ["Anledning"])],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Unreadable input: a clear error naming the file, and nothing else lost
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_pdf_locked_with_a_password_is_an_error_naming_the_file(docs, tmp_path):
+    path = encrypt_pdf(docs["direktoerforum"], tmp_path / "låst.pdf", "hemmelig")
+    with pytest.raises(SeedFormatError, match=re.escape(f"{path}:1: encrypted PDF: it needs a password")):
+        parse_file(path)
+
+
+def test_pdf_encrypted_only_against_editing_opens_without_a_password(docs, tmp_path):
+    path = encrypt_pdf(docs["direktoerforum"], tmp_path / "skrivebeskyttet.pdf", "")
+    assert outline(parse_file(path)) == outline(parse_file(docs["direktoerforum"]))
+
+
+def test_scanned_pdf_without_a_text_layer_says_it_needs_ocr(tmp_path):
+    path = write_scanned_pdf(tmp_path / "scannet.pdf")
+    with pytest.raises(SeedFormatError, match=re.escape(f"{path}:1: PDF without a text layer (2 pages of images, a scan?): it needs OCR")):
+        parse_file(path)
+
+
+def test_truncated_pdf_is_an_error_naming_the_file(docs, tmp_path):
+    data = docs["direktoerforum"].read_bytes()
+    path = tmp_path / "afbrudt.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(SeedFormatError, match=re.escape(f"{path}:1: truncated PDF")):
+        parse_file(path)
+
+
+def test_pdf_with_garbage_inside_is_a_damaged_pdf_error(tmp_path):
+    path = tmp_path / "ødelagt.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    with pytest.raises(SeedFormatError, match=re.escape(f"{path}:1: damaged PDF, cannot be read")):
+        parse_file(path)
+
+
+def test_html_page_of_only_chrome_and_a_welcome_text_is_not_minutes(tmp_path):
+    chrome = tmp_path / "kun-menu.html"
+    chrome.write_text("<html><body><nav><a href='/'>Tilbage til forsiden</a></nav><footer>Cookies</footer></body></html>")
+    with pytest.raises(SeedFormatError, match=re.escape(f"{chrome}:1: HTML page without minutes")):
+        parse_file(chrome)
+    front = tmp_path / "forside.html"
+    front.write_text(FRONT_PAGE_HTML, encoding="utf-8")
+    with pytest.raises(SeedFormatError, match=re.escape(f"{front}:1: not a referat") + ".*" + re.escape("(line 1 of the text extracted from this HTML)")):
+        parse_file(front)
+
+
+def test_pdf_that_is_not_minutes_names_the_page_of_the_problem(tmp_path):
+    path = write_pdf(tmp_path / "notat.pdf", [["Notat om vejbelysning", "", "Belysningen skal udskiftes."], ["Udgiften er 2 mio. kr."]])
+    with pytest.raises(SeedFormatError, match=re.escape(f"{path}:1: not a referat") + ".*" + re.escape("(line 1 of the text extracted from this PDF, page 1)")):
+        parse_file(path)
+
+
+def test_damaged_word_file_and_zip_that_is_no_word_file_are_errors(docs, tmp_path):
+    damaged = tmp_path / "ødelagt.docx"
+    damaged.write_bytes(docs["kultur"].read_bytes()[:300])
+    with pytest.raises(SeedFormatError, match=re.escape(f"{damaged}:1: damaged Word file, cannot be read")):
+        parse_file(damaged)
+    archive = Path(shutil.make_archive(str(tmp_path / "bilag"), "zip", tmp_path, "ødelagt.docx"))
+    with pytest.raises(SeedFormatError, match=re.escape(f"{archive}:1: a ZIP archive without word/document.xml")):
+        parse_file(archive)
+
+
+def test_parse_paths_keeps_every_good_document_and_reports_each_bad_one(docs, tmp_path):
+    for path in docs.values():
+        shutil.copy(path, tmp_path / path.name)
+    encrypt_pdf(docs["direktoerforum"], tmp_path / "låst.pdf", "hemmelig")
+    write_scanned_pdf(tmp_path / "scannet.pdf")
+    (tmp_path / "forside.html").write_text(FRONT_PAGE_HTML, encoding="utf-8")
+    corpus = parse_paths([tmp_path])
+    assert [m.meeting_id for m in corpus.meetings] == [
+        "teknik-og-miljoeudvalget-2014-05-14",
+        "oekonomiudvalget-2019-03-06",
+        "kultur-og-fritidsudvalget-2022-06-01",
+        "direktoerforum-2024-02-14",
+        "boerne-og-ungeudvalget-2024-04-09",
+    ]
+    assert [(e.path.name, e.problem.split(":")[0]) for e in corpus.errors] == [
+        ("forside.html", "not a referat"),
+        ("låst.pdf", "encrypted PDF"),
+        ("scannet.pdf", "PDF without a text layer (2 pages of images, a scan?)"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The whole way: index a mixed folder, answer with a PDF page, serve the PDF
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mixed_app(docs, tmp_path_factory, embedder):
+    from fastapi.testclient import TestClient
+
+    from rag.answer import Answerer
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+    from ui.app import build_app
+
+    folder = tmp_path_factory.mktemp("mixed")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for path in docs.values():
+        shutil.copy(path, corpus / path.name)
+    shutil.copy(SEED, corpus / "chefforum.txt")
+    config = Config(index_dir=folder / "index")
+    report = build_index([corpus], config, embedder=embedder)
+    assert (report.meetings, report.corpus.errors) == (6, ())
+    index = load_index(config)
+    answerer = Answerer(index, Retriever(index, embedder=embedder))
+    app = build_app(config, answerer=answerer)
+    with TestClient(app) as client:
+        yield answerer, client, corpus
+
+
+def test_index_of_mixed_formats_answers_from_the_pdf_and_the_quote_has_its_page(mixed_app):
+    answerer, _, corpus = mixed_app
+    answer = answerer("hvad blev besluttet om mindsteprisen for grunden på Skovvej?")
+    first = answer.citations[0]
+    meeting = answerer.index.meetings[first.meeting_id]
+    assert (first.meeting_id, first.item, first.section) == ("oekonomiudvalget-2019-03-06", 413, "Beslutning")
+    assert meeting.source == corpus / "oekonomiudvalget.pdf"
+    assert meeting.text[first.start : first.end] == first.quote
+    assert page_of(meeting, first.start) == 2 == first.page
+
+
+def test_an_item_with_several_dated_decisions_quotes_the_current_one_first_and_marks_the_history(mixed_app):
+    answerer, _, _ = mixed_app
+    answer = answerer("hvad blev besluttet om mindsteprisen for grunden på Skovvej?")
+    lines = [line for line in answer.text.splitlines() if "beslutning den" in line]
+    assert lines[0].endswith("(Økonomiudvalgets beslutning den 06.03.2019)")
+    assert all("tidligere behandling" in line for line in lines if "12.02.2019" in line)
+
+
+def test_what_was_decided_on_an_agenda_says_no_decision_is_recorded(mixed_app):
+    answerer, _, _ = mixed_app
+    answer = answerer("hvad blev besluttet om skolestrukturen i Nordbyen?")
+    assert answer.citations[0].meeting_id == "boerne-og-ungeudvalget-2024-04-09"
+    assert "(Der er ikke registreret nogen beslutning på dette punkt.)" in answer.text
+
+
+def test_item_page_of_a_pdf_shows_the_page_of_each_section_and_links_the_original(mixed_app):
+    _, client, _ = mixed_app
+    page = client.get("/item/oekonomiudvalget-2019-03-06/413").text
+    assert re.findall(r'<h3>([^<]*) <a class="page" href="/source/oekonomiudvalget-2019-03-06#page=(\d)">Side \d</a></h3>', page) == [
+        ("Sagsfremstilling", "1"),
+        ("Indstilling", "2"),
+        ("Teknik- og Miljøudvalgets beslutning den 12.02.2019", "2"),
+        ("Fraværende", "2"),
+        ("Økonomiudvalgets beslutning den 06.03.2019", "2"),
+    ]
+    agenda = client.get("/item/boerne-og-ungeudvalget-2024-04-09/89").text
+    assert "Dagsorden: ingen beslutninger registreret" in agenda and 'class="page"' not in agenda
+
+
+def test_source_route_serves_only_the_indexed_pdf_of_a_meeting(mixed_app):
+    _, client, corpus = mixed_app
+    response = client.get("/source/oekonomiudvalget-2019-03-06")
+    assert (response.status_code, response.headers["content-type"], response.content) == (
+        200,
+        "application/pdf",
+        (corpus / "oekonomiudvalget.pdf").read_bytes(),
+    )
+    for address in ("/source/kultur-og-fritidsudvalget-2022-06-01", "/source/ukendt", "/source/..%2F..%2Fetc%2Fpasswd", "/source/%2Fetc%2Fpasswd"):
+        assert client.get(address).status_code == 404, address
