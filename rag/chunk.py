@@ -31,7 +31,8 @@ def count_tokens(text: str, encoding: str) -> int:
 def context_prefix(meeting: Meeting, item_number: int, title: str, section: str) -> str:
     """What the model sees before the chunk's own text, so a bare "Chefforum godkendte" knows its topic."""
     where = "Mødeoplysninger" if item_number == HEADER_ITEM else f"Punkt {item_number}: {title}"
-    head = f"{meeting.body} {meeting.date.strftime('%d-%m-%Y')} - {where}"
+    kind = "" if meeting.has_decisions else " (dagsorden, ingen beslutninger)"
+    head = f"{meeting.body}{kind} {meeting.date.strftime('%d-%m-%Y')} - {where}"
     return head if section == HEADER_SECTION else f"{head} - {section}"
 
 
@@ -67,7 +68,8 @@ class Chunker:
 
     def _section_chunks(self, meeting: Meeting, number: int, title: str, case: str, section: Section) -> list[Chunk]:
         cfg = self.config
-        prefix = context_prefix(meeting, number, title, section.heading or "Tekst")
+        # The printed heading names the committee and date of a decision ("Økonomiudvalgets beslutning den ...").
+        prefix = context_prefix(meeting, number, title, section.label or section.heading or "Tekst")
         units = self._units(section)
         if not units:
             return []
