@@ -29,7 +29,7 @@ DECISION_WORDS = re.compile(
     re.IGNORECASE,
 )
 MEETING_WORDS = re.compile(
-    r"\b(fravær\w*|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was)\b",
+    r"\b(fravær\w*|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(r"\b(hvor mange|hvor meget|hvor stor\w*|antal\w*|beløb\w*|måltal\w*|how many|how much|amount|number of|target)\b", re.IGNORECASE)
@@ -128,7 +128,7 @@ class Answerer:
         if is_english(question):
             return []  # the archive is Danish; English words are absent by nature
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
-        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= 8 and not w.endswith(("ede", "ende"))]
+        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= 8 and not w.endswith(("ede", "ende", "te"))]
         out = []
         for word in dict.fromkeys(words):
             stem = tokenize(word)
@@ -145,7 +145,8 @@ class Answerer:
         # A compound of two archive words ("budgetdrøftelser" = budget + drøftelse) is known.
         for cut in range(4, len(term) - 3):
             head, tail = term[:cut], term[cut:].lstrip("s")
-            if head in vocab and len(tail) >= 3 and any(w.startswith(tail) for w in vocab):
+            # Stems drop a final e ("møde" -> "mød"), so a compound's head may carry one.
+            if (head in vocab or head.rstrip("e") in vocab) and len(tail) >= 3 and any(w.startswith(tail) for w in vocab):
                 return True
         return False
 
@@ -185,6 +186,11 @@ class Answerer:
         terms = self.topic_terms(topic)
         items = self._items_in_order(hits)
         absent = self.absent_terms(retrieval.question)
+        words = [t for t in tokenize(retrieval.question) if t[:1].isalpha()]
+        # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
+        if words and not is_english(retrieval.question) and not any(self._in_vocabulary(t) for t in words):
+            note = "Ingen af spørgsmålets ord forekommer i referaterne."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         if absent or retrieval.best_dense < cfg.min_dense_score:
             if absent:
                 shown = ", ".join(f"'{w[:40]}'" for w in absent[:3]) + (" m.fl." if len(absent) > 3 else "")
