@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_docs import (
+from tests.ingest_docs import (
     BOERN_AGENDA_HTML,
     DIREKTOERFORUM_FOOTER,
     DIREKTOERFORUM_HEADER,

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.servers import running_server
 from click.testing import CliRunner
 
 from rag.cli import cli
@@ -418,45 +420,11 @@ def test_a_build_removes_leftovers_of_dead_builds_only(seed_index_copy, embedder
 
 
 # -- the running server: loopback, files, hostile questions and 20 clients at once ---------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(seed_index_dir, tmp_path_factory):
     """`referat serve` with its default host on a free port over an index of seeds/; yields (url, port)."""
-    port = _free_port()
-    logs = tmp_path_factory.mktemp("reliability-server")
-    script = Path(sys.executable).parent / "referat"
-    head = [str(script)] if script.exists() else [sys.executable, "-c", "from rag.cli import cli; cli()"]
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    out, err = open(logs / "stdout.txt", "w+b"), open(logs / "stderr.txt", "w+b")
-    proc = subprocess.Popen(head + ["serve", "--index-dir", str(seed_index_dir), "--port", str(port)], cwd=ROOT, stdout=out, stderr=err, env=env)
-    url = f"http://127.0.0.1:{port}"
-
-    def logs_text() -> str:
-        return (logs / "stderr.txt").read_text(errors="replace")[-4000:] + (logs / "stdout.txt").read_text(errors="replace")[-2000:]
-
-    deadline = time.monotonic() + 120
-    try:
-        while f"referat klar på {url}" not in (logs / "stdout.txt").read_text(errors="replace"):
-            if proc.poll() is not None:
-                pytest.fail(f"referat serve exited with {proc.returncode}:\n{logs_text()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"referat serve did not start on {url} within 120 s:\n{logs_text()}")
-            time.sleep(0.5)
-        yield url, port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        out.close()
-        err.close()
+    with running_server(seed_index_dir, tmp_path_factory.mktemp("reliability-server")) as started:
+        yield started
 
 
 def _listening_addresses(port: int) -> set[str]:

@@ -6,17 +6,14 @@ tests share it. Escaping tests run in process on a tiny index built from a hosti
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.servers import running_server
 
 from rag.config import Config
 from rag.records import Answer, Citation
@@ -46,57 +43,12 @@ HOSTILE_REFERAT = (
 
 
 # -- the server ------------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve_command(index_dir: Path, port: int) -> list[str]:
-    script = Path(sys.executable).parent / "referat"
-    head = [str(script)] if script.exists() else [sys.executable, "-c", "from rag.cli import cli; cli()"]
-    return head + ["serve", "--index-dir", str(index_dir), "--host", "127.0.0.1", "--port", str(port)]
-
-
 @pytest.fixture(scope="session")
 def server(seed_index_dir, tmp_path_factory):
     """`referat serve` on a free loopback port over an index of seeds/; yields its base URL."""
-    port = _free_port()
-    logs = tmp_path_factory.mktemp("server")
-    out, err = open(logs / "stdout.txt", "w+b"), open(logs / "stderr.txt", "w+b")
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(_serve_command(seed_index_dir, port), cwd=ROOT, stdout=out, stderr=err, env=env)
-    url = f"http://127.0.0.1:{port}"
-
-    def logs_text() -> str:
-        err.flush()
-        out.flush()
-        return (logs / "stderr.txt").read_text(errors="replace")[-4000:] + (logs / "stdout.txt").read_text(errors="replace")[-2000:]
-
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"referat serve exited with {proc.returncode}:\n{logs_text()}")
-            try:
-                if httpx.get(url + "/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"referat serve did not answer on {url} within 120 s:\n{logs_text()}")
-            time.sleep(0.5)
-        assert f"referat klar på {url}" in (logs / "stdout.txt").read_text(), logs_text()
+    with running_server(seed_index_dir, tmp_path_factory.mktemp("server"), host="127.0.0.1") as (url, _):
+        assert httpx.get(url + "/", timeout=10).status_code == 200
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        out.close()
-        err.close()
 
 
 # -- item pages over HTTP --------------------------------------------------------------------------
