@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
 from .config import Config
+from .dates import DANISH_MONTHS, long_date
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
 from .lexical import document_frequency, tokenize
@@ -37,8 +37,7 @@ WHO_WORDS = re.compile(r"\b(hvem|hvilken chef|hvilke chefer|hvilken afdeling|who
 # Two capitalised words in a row, not at the start of the text: "Tine Buch Juhl", "Borger & Arbejdsmarked".
 PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&\s+)?[A-ZÆØÅ][a-zæøå]+)+")
 DATE_IN_TEXT = re.compile(
-    r"\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b(?:uge|kvartal)\s*\d",
-    re.IGNORECASE,
+    rf"\b\d{{1,2}}\.\s*(?:{'|'.join(DANISH_MONTHS)})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b(?:uge|kvartal)\s*\d", re.IGNORECASE
 )
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
@@ -463,14 +462,6 @@ class Answerer:
                 present.add(cit.chunk_id)
                 extra.append(Hit(chunk, 0.0, len(hits) + len(extra) + 1, 0.0))
         return tuple(hits) + tuple(extra)
-
-
-DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
-
-
-def long_date(day: date) -> str:
-    """"23. november 2023": how the minutes themselves write a meeting date."""
-    return f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
 
 
 def _decision_label(section: Section, current) -> str:

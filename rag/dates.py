@@ -21,6 +21,7 @@ MONTHS = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
@@ -31,6 +32,11 @@ MONTH_OPT_YEAR = re.compile(
     re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def long_date(day: date) -> str:
+    """"23. november 2023": how the minutes themselves write a meeting date."""
+    return f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
 
 
 def _make(y: str | int, m: str | int, d: str | int) -> date | None:
