@@ -294,17 +294,26 @@ class Answerer:
         November 2023 have two); the text does not. Mutual nearness adapts to how alike a corpus's items are.
         """
         keys, matrix = self._item_vectors()
-        pos = {k: i for i, k in enumerate(keys)}
+        pos, meeting_of_row = self._item_rows()
         if a not in pos or b not in pos:
             return False
-        meetings = np.array([k[0] for k in keys])
 
         def nearest(i: int) -> tuple[str, int]:
             sims = matrix @ matrix[i]
-            sims[meetings == keys[i][0]] = -1.0
+            sims[meeting_of_row == meeting_of_row[i]] = -1.0
             return keys[int(np.argmax(sims))]
 
         return nearest(pos[a]) == b and nearest(pos[b]) == a
+
+    def _item_rows(self) -> tuple[dict[tuple[str, int], int], np.ndarray]:
+        """Row of each item in _item_vectors, and each row's meeting as a number; built once, since on
+        100,000 items building them took 80 ms of every question (eval/BENCH.md)."""
+        if not hasattr(self, "_items_rows"):
+            keys, _ = self._item_vectors()
+            meeting_numbers: dict[str, int] = {}
+            rows = np.array([meeting_numbers.setdefault(k[0], len(meeting_numbers)) for k in keys], dtype=np.int64)
+            self._items_rows = ({k: i for i, k in enumerate(keys)}, rows)
+        return self._items_rows
 
     def _item_vectors(self):
         if not hasattr(self, "_items_matrix"):

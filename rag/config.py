@@ -9,6 +9,8 @@ from .errors import ReferatError
 
 PACKAGED_MODEL = "packaged:multilingual-e5-small"
 RETRIEVERS = ("hybrid", "dense", "lexical")
+# torch: sentence-transformers; onnx: the same graph on onnxruntime (same vectors, faster); onnx-int8: quantised.
+BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
 def _default_cache_dir() -> Path:
@@ -39,6 +41,7 @@ class Config:
     chunk_overlap_sentences: int = field(default=1, metadata={"help": "sentences repeated between neighbour chunks"})
     max_seq_length: int = field(default=512, metadata={"help": "model token limit; longer chunks are an error"})
     batch_size: int = field(default=16, metadata={"help": "chunks per encode batch"})
+    backend: str = field(default="onnx", metadata={"help": "encoder runtime: torch, onnx or onnx-int8 (see eval/BENCH.md)"})
     top_k: int = field(default=5, metadata={"help": "items returned by a search"})
     candidates: int = field(default=50, metadata={"help": "chunks each ranker contributes before fusion"})
     rrf_k: int = field(default=60, metadata={"help": "reciprocal rank fusion constant"})
@@ -53,6 +56,8 @@ class Config:
     def __post_init__(self) -> None:
         if self.retriever not in RETRIEVERS:
             raise ReferatError(f"unknown retriever {self.retriever!r}; choose one of {', '.join(RETRIEVERS)}")
+        if self.backend not in BACKENDS:
+            raise ReferatError(f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}")
         if self.chunk_tokens < 20:
             raise ReferatError(f"chunk_tokens must be at least 20, got {self.chunk_tokens}")
         if self.top_k < 1:

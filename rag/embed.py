@@ -19,10 +19,8 @@ class Embedder:
     """
 
     def __init__(self, config: Config, model=None) -> None:
-        from .model import load_sentence_model  # torch is slow to import; only pay for it when embedding
-
         self.config = config
-        self.model = model if model is not None else load_sentence_model(config.model_name, config.cache_dir)
+        self.model = model if model is not None else load_model(config)
         self.model.max_seq_length = min(config.max_seq_length, self.model.max_seq_length or config.max_seq_length)
         self.dimension = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension())
 
@@ -30,11 +28,19 @@ class Embedder:
         """Tokens the model sees for this passage, special tokens and prompt included."""
         return len(self.model.tokenizer(self.config.passage_prompt + text, add_special_tokens=True)["input_ids"])
 
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """token_count of each passage, tokenized in batches (the fast tokenizers run a batch in parallel)."""
+        counts: list[int] = []
+        # Batches of a few thousand: the ids of 740,000 chunks at once took 4 GB as Python lists.
+        for start in range(0, len(texts), 4096):
+            batch = [self.config.passage_prompt + t for t in texts[start : start + 4096]]
+            counts.extend(len(ids) for ids in self.model.tokenizer(batch, add_special_tokens=True)["input_ids"])
+        return counts
+
     def check_lengths(self, chunks: list[Chunk]) -> None:
         """Refuse chunks the model would silently truncate."""
         limit = self.model.max_seq_length
-        for chunk in chunks:
-            n = self.token_count(chunk.embed_text)
+        for chunk, n in zip(chunks, self.token_counts([c.embed_text for c in chunks])):
             if n > limit:
                 raise ModelError(
                     f"chunk {chunk.chunk_id} has {n} model tokens, over the model's limit of {limit}; "
@@ -60,3 +66,19 @@ class Embedder:
             show_progress_bar=show_progress,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def load_model(config: Config):
+    """The encoder for config.backend: a SentenceTransformer, or its ONNX export (float32 or int8)."""
+    if config.backend == "torch":
+        from .model import load_sentence_model  # torch is slow to import; only pay for it when embedding
+
+        return load_sentence_model(config.model_name, config.cache_dir)
+    from .onnx_model import load_onnx_model
+
+    return load_onnx_model(config.model_name, config.cache_dir, quantised=config.backend == "onnx-int8")
+
+
+def vector_model_id(config: Config) -> str:
+    """Names the vectors an index holds: int8 vectors differ from float ones; torch and onnx give the same."""
+    return f"{config.model_name}#int8" if config.backend == "onnx-int8" else config.model_name

@@ -21,7 +21,7 @@ import numpy as np
 from . import __version__
 from .chunk import chunk_meetings
 from .config import Config
-from .errors import CorruptIndexError, IndexMissingError, StaleIndexError
+from .errors import CorruptIndexError, IndexMissingError, ReferatError, StaleIndexError
 from .lexical import LexicalIndex
 from .parse import Corpus, corpus_files, parse_paths
 from .records import Chunk, Meeting
@@ -77,12 +77,60 @@ def text_key(model_name: str, text: str) -> str:
     return hashlib.sha256(f"{model_name}\x00{text}".encode()).hexdigest()[:32]
 
 
-def choose_faiss_index(vectors: np.ndarray) -> faiss.Index:
-    """Exact inner product; unit vectors make it cosine. Exact search stays fast well past 100k chunks."""
-    index = faiss.IndexFlatIP(vectors.shape[1])
+# Above this many chunks an exact scan costs more than encoding the question (8 ms at 100,000 on 2 cores),
+# while a graph search stays under a millisecond; measured in eval/BENCH.md.
+HNSW_THRESHOLD = 100_000
+HNSW_M = 32  # neighbours per node
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128  # recall@50 against exact search, measured in eval/BENCH.md
+# A filter that leaves at most this many chunks is searched exactly; a graph search would wander through the rest.
+EXACT_FILTER_LIMIT = 50_000
+# A loaded index answers one question at a time; one query is too little work to share between OpenMP
+# threads, whose waiting for each other cost more than the scan itself (eval/BENCH.md).
+SEARCH_THREADS = 1
+
+
+def choose_faiss_index(vectors: np.ndarray, threshold: int = HNSW_THRESHOLD) -> faiss.Index:
+    """Exact inner product (unit vectors make it cosine) up to threshold vectors, HNSW above it.
+
+    Example:
+        >>> type(choose_faiss_index(np.eye(4, dtype=np.float32))).__name__
+        'IndexFlatIP'
+    """
+    if len(vectors) > threshold:
+        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    else:
+        index = faiss.IndexFlatIP(vectors.shape[1])
     if len(vectors):
         index.add(vectors)
     return index
+
+
+def search_vectors(index: faiss.Index, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(cosines, row ids) of the k nearest rows to one query vector, best first, only among allowed_ids if given.
+
+    Rows past the last hit have id -1, as FAISS returns them.
+    """
+    q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1)
+    if allowed_ids is None:
+        return index.search(q, k)
+    if isinstance(index, faiss.IndexHNSW):
+        if len(allowed_ids) <= EXACT_FILTER_LIMIT:
+            vectors = index.reconstruct_batch(allowed_ids.astype(np.int64))
+            cosines = vectors @ q[0]
+            top = np.argsort(-cosines, kind="stable")[:k]
+            scores = np.full((1, k), -np.inf, dtype=np.float32)
+            ids = np.full((1, k), -1, dtype=np.int64)
+            scores[0, : len(top)], ids[0, : len(top)] = cosines[top], allowed_ids[top]
+            return scores, ids
+        # The graph search skips rows the selector refuses; a wider beam keeps enough allowed ones in view.
+        ef = max(index.hnsw.efSearch, int(k * index.ntotal / len(allowed_ids)))
+        params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)), efSearch=ef)
+    else:
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)))
+    return index.search(q, k, params=params)
 
 
 def _previous_vectors(config: Config) -> dict[str, np.ndarray]:
@@ -108,16 +156,21 @@ def build_index(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Parse, chunk and embed the corpus and write the index atomically into config.index_dir."""
-    from .embed import Embedder
+    from .embed import Embedder, vector_model_id
 
     began = time.perf_counter()
     corpus = parse_paths(paths)
+    if corpus.errors and not corpus.meetings:
+        # Only bad files (or a mistyped path): keep the previous index rather than replace it with nothing.
+        shown = "; ".join(str(e) for e in corpus.errors[:5]) + (f"; and {len(corpus.errors) - 5} more" if len(corpus.errors) > 5 else "")
+        raise ReferatError(f"no meetings to index ({shown}); the index in {config.index_dir}/ is unchanged")
     chunks = chunk_meetings(corpus.meetings, config)
     embedder = embedder or Embedder(config)
     embedder.check_lengths(chunks)
-    keys = [text_key(config.model_name, c.embed_text) for c in chunks]
+    keys = [text_key(vector_model_id(config), c.embed_text) for c in chunks]
     known = _previous_vectors(config)
-    todo = [i for i, k in enumerate(keys) if k not in known]
+    # Similar lengths in one batch waste little padding; encode sorts only within each call.
+    todo = sorted((i for i, k in enumerate(keys) if k not in known), key=lambda i: len(chunks[i].embed_text))
     vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
     for i, k in enumerate(keys):
         if k in known:
@@ -129,6 +182,7 @@ def build_index(
         if progress:
             progress(min(n + step, len(todo)), len(todo))
     files = corpus_files(paths)
+    faiss_index = choose_faiss_index(vectors)
     manifest = {
         "format_version": FORMAT_VERSION,
         "referat_version": __version__,
@@ -137,16 +191,18 @@ def build_index(
         "max_seq_length": embedder.model.max_seq_length,
         "tokenizer": config.encoding,
         "chunking": {name: getattr(config, name) for name in CHUNK_SETTINGS},
-        "faiss_index": "IndexFlatIP",
+        "backend": config.backend,
+        "faiss_index": type(faiss_index).__name__,
         "chunks": len(chunks),
         "meetings": [
             {"meeting_id": m.meeting_id, "body": m.body, "date": m.date.isoformat(), "items": len(m.items), "source": str(m.source)}
             for m in corpus.meetings
         ],
         "corpus_files": {str(f): {"sha256": file_sha256(f), "size": f.stat().st_size} for f in files if f.exists()},
+        "corpus_paths": [str(p) for p in paths],  # so a file added to an indexed folder is noticed at load
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    _write_atomically(config.index_dir, manifest, vectors, chunks, keys, corpus.meetings)
+    _write_atomically(config.index_dir, manifest, faiss_index, chunks, keys, corpus.meetings)
     return BuildReport(
         meetings=len(corpus.meetings),
         items=sum(len(m.items) for m in corpus.meetings),
@@ -158,13 +214,14 @@ def build_index(
     )
 
 
-def _write_atomically(target: Path, manifest, vectors, chunks, keys, meetings) -> None:
+def _write_atomically(target: Path, manifest, faiss_index: faiss.Index, chunks, keys, meetings) -> None:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _clean_leftovers(target)
     tmp = target.parent / f".{target.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    faiss.write_index(choose_faiss_index(vectors), str(tmp / VECTORS))
+    faiss.write_index(faiss_index, str(tmp / VECTORS))
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -185,14 +242,44 @@ def _write_atomically(target: Path, manifest, vectors, chunks, keys, meetings) -
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap check elsewhere (os.kill(pid, 0) would end the process on Windows): keep its folders
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_leftovers(target: Path) -> None:
+    """Remove the folders of builds killed halfway; put back an index one had moved aside but not yet replaced."""
+    target = Path(target)
+    for leftover in sorted(target.parent.glob(f".{target.name}.*-*")):
+        kind, _, pid = leftover.name[len(target.name) + 2 :].rpartition("-")
+        if kind not in ("building", "old") or not pid.isdigit() or _alive(int(pid)):
+            continue
+        if kind == "old" and not target.exists() and (leftover / MANIFEST).exists():
+            os.replace(leftover, target)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def read_manifest(config: Config) -> dict:
     path = config.index_dir / MANIFEST
     if not path.exists():
+        _clean_leftovers(config.index_dir)  # a build killed between its two renames left the index aside
+    if not path.exists():
         raise IndexMissingError(f"no index in {config.index_dir}/: build one with `referat index`")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CorruptIndexError(f"{path} is unreadable ({error}); rebuild with `referat index`") from error
+    if not isinstance(manifest, dict):
+        raise CorruptIndexError(f"{path} is not a manifest (a JSON {type(manifest).__name__}); rebuild with `referat index`")
+    return manifest
 
 
 def check_manifest(manifest: dict, config: Config) -> None:
@@ -202,6 +289,9 @@ def check_manifest(manifest: dict, config: Config) -> None:
         problems.append(f"built by referat {manifest.get('referat_version')}, this is {__version__}")
     if manifest.get("model_name") != config.model_name:
         problems.append(f"built with model {manifest.get('model_name')!r}, configured {config.model_name!r}")
+    built = manifest.get("backend", "torch")
+    if (built == "onnx-int8") != (config.backend == "onnx-int8"):
+        problems.append(f"built with encoder backend {built!r}, configured {config.backend!r}; int8 and float vectors do not mix")
     wanted = {name: getattr(config, name) for name in CHUNK_SETTINGS}
     if manifest.get("chunking") != wanted:
         problems.append(f"built with chunking {manifest.get('chunking')}, configured {wanted}")
@@ -210,7 +300,7 @@ def check_manifest(manifest: dict, config: Config) -> None:
 
 
 def changed_corpus_files(manifest: dict) -> list[str]:
-    """Source files that changed or vanished since the build."""
+    """Source files that changed, vanished or appeared in an indexed folder since the build."""
     changed = []
     for name, info in manifest.get("corpus_files", {}).items():
         p = Path(name)
@@ -218,6 +308,10 @@ def changed_corpus_files(manifest: dict) -> list[str]:
             changed.append(f"{name} (missing)")
         elif p.stat().st_size != info["size"] or file_sha256(p) != info["sha256"]:
             changed.append(name)
+    known = manifest.get("corpus_files", {})
+    for f in corpus_files([Path(p) for p in manifest.get("corpus_paths", [])]):
+        if f.exists() and str(f) not in known:
+            changed.append(f"{f} (new)")
     return changed
 
 
@@ -229,15 +323,24 @@ def load_index(config: Config, check_corpus: bool = True) -> Index:
         shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
         raise StaleIndexError(f"the corpus changed since the index was built ({shown}); run `referat index` again")
     folder = config.index_dir
+    faiss.omp_set_num_threads(SEARCH_THREADS)
     try:
         vectors = faiss.read_index(str(folder / VECTORS))
         chunks = [chunk_from_json(json.loads(line)) for line in (folder / CHUNKS).read_text(encoding="utf-8").splitlines()]
         meetings = [meeting_from_json(m) for m in json.loads((folder / MEETINGS).read_text(encoding="utf-8"))]
         lexical = LexicalIndex.load(folder / LEXICAL, len(chunks))
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as error:
         raise CorruptIndexError(f"the index in {folder}/ is damaged ({type(error).__name__}: {error}); rebuild with `referat index`") from error
     if vectors.ntotal != len(chunks) or len(chunks) != manifest.get("chunks") or vectors.d != manifest.get("dimension"):
         raise CorruptIndexError(
             f"the index in {folder}/ is inconsistent ({vectors.ntotal} vectors, {len(chunks)} chunks, manifest says {manifest.get('chunks')}); rebuild with `referat index`"
+        )
+    by_id = {m.meeting_id: m for m in meetings}
+    unknown = sorted({c.meeting_id for c in chunks} - by_id.keys())
+    bm25_rows = lexical.bm25.scores.get("num_docs")
+    if unknown or bm25_rows != max(len(chunks), 1):
+        raise CorruptIndexError(
+            f"the index in {folder}/ is inconsistent ({len(unknown)} meetings of chunks missing from {MEETINGS}, "
+            f"{bm25_rows} BM25 rows for {len(chunks)} chunks); rebuild with `referat index`"
         )
     return Index(config, manifest, vectors, chunks, {m.meeting_id: m for m in meetings}, lexical)

@@ -10,13 +10,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
-import faiss
 import numpy as np
 
 from .config import Config
 from .dates import DateRange, date_range_in_question
 from .errors import BadQuestionError
-from .index import Index
+from .index import Index, search_vectors
 from .records import Hit
 
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
@@ -84,6 +83,8 @@ class Retriever:
 
     def allowed(self, filters: Filters, date_range: DateRange | None) -> np.ndarray | None:
         """Boolean mask of chunks the filters allow, or None when nothing is filtered."""
+        if not (filters.body or filters.date_from or filters.date_to or date_range):
+            return None  # a mask of a large archive costs milliseconds to build and to check
         mask = np.ones(len(self.index.chunks), dtype=bool)
         if filters.body:
             mask &= self._bodies == filters.body.lower()
@@ -117,10 +118,7 @@ class Retriever:
         cosine: dict[int, float] = {}
         # Dense cosines are needed in every mode: they tell the answer step how close the corpus comes.
         qv = self.query_vector(q)
-        params = None
-        if allowed_ids is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)))
-        scores, ids = self.index.vectors.search(qv[None, :], depth, params=params)
+        scores, ids = search_vectors(self.index.vectors, qv, depth, allowed_ids)
         for r, (i, s) in enumerate(zip(ids[0], scores[0])):
             if i >= 0:
                 dense_rank[int(i)] = r
@@ -130,8 +128,10 @@ class Retriever:
             bm = self.index.lexical.scores(q)
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
-            top = np.argsort(-bm, kind="stable")[:depth]
-            lexical_rank = {int(i): r for r, i in enumerate(top) if bm[i] > 0}
+            # Most chunks of a large archive share no word with the question; rank only those that do.
+            matched = np.flatnonzero(bm > 0)
+            top = matched[top_k(bm[matched], depth)]
+            lexical_rank = {int(i): r for r, i in enumerate(top)}
 
         k = self.config.rrf_k
         fused: dict[int, float] = {}
@@ -165,6 +165,23 @@ class Retriever:
                 hits.append(Hit(chunks[i], fused[i], rank, cosine.get(i, 0.0)))
                 rank += 1
         return tuple(hits)
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k highest scores, best first, ties in index order: `np.argsort(-scores, kind="stable")[:k]`
+    without sorting every chunk of a large archive.
+
+    Example:
+        >>> top_k(np.array([0.1, 0.5, 0.5, 0.9]), 2).tolist()
+        [3, 1]
+    """
+    if k >= len(scores):
+        return np.argsort(-scores, kind="stable")[:k]
+    kth = scores[np.argpartition(-scores, k - 1)[:k]].min()  # argpartition: np.partition crawls on many ties
+    above = np.flatnonzero(scores > kth)
+    tied = np.flatnonzero(scores == kth)[: k - len(above)]
+    chosen = np.concatenate([above, tied])
+    return chosen[np.argsort(-scores[chosen], kind="stable")]
 
 
 def ranked_items(hits: tuple[Hit, ...] | list[Hit]) -> list[tuple[str, int]]:
