@@ -42,9 +42,12 @@ BENCH_DIR = Path("build/bench")
 DEFAULT_SCALES = (1000, 10_000, 100_000)
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 SERVE_ROUNDS = 2  # every question is asked this many times, its vector cache emptied each time
-ANN_SIZES = (10_000, 30_000, 100_000, 300_000)  # prefixes of an index, for the exact-against-HNSW rows
+ANN_SIZES = (10_000, 30_000, 100_000, 300_000)  # prefixes of an index, for the exact-against-approximate rows
 FULL_LIMIT = 10_000  # archives up to this many items are encoded in full; larger ones reuse their vectors
-ANN_EF_SEARCH = (64, 128, 256)
+ANN_NPROBE = (16, 32, 64, 128)  # the inverted file referat builds; rag.index.IVF_NPROBE is its setting
+ANN_EF_SEARCH = (128, 256)  # HNSW, the alternative measured and rejected
+HNSW_M = 32  # neighbours per node
+HNSW_EF_CONSTRUCTION = 80
 GENERATED_BODY = "Chefforum"
 FIRST_DAY = date(1990, 1, 1)
 DAYS_SPANNED = 12_500  # meetings are spread over this many days, one per day at the most
@@ -218,8 +221,8 @@ class BenchEmbedder:
         self.config, self.model, self.dimension = inner.config, inner.model, inner.dimension
         self.encode_seconds, self.encoded, self.misses = 0.0, 0, 0
 
-    def check_lengths(self, chunks) -> None:
-        self.inner.check_lengths(chunks)
+    def check_lengths(self, chunks) -> list[int]:
+        return self.inner.check_lengths(chunks)
 
     def encode_query(self, questions: list[str]) -> np.ndarray:
         return self.inner.encode_query(questions)
@@ -422,42 +425,54 @@ def _latencies(index, queries: np.ndarray, k: int, params=None) -> tuple[list[fl
 
 
 def phase_ann(config: Config, questions: str, sizes: list[int]) -> dict:
-    """Exact (IndexFlatIP) against HNSW on prefixes of the index's real vectors: latency of one query at
-    the pipeline's depth, build time, and recall@10 / recall@depth against exact search."""
+    """Exact search (IndexFlatIP) against the inverted file referat builds above its threshold and against
+    HNSW, on prefixes of the index's vectors: latency of one query at the pipeline's depth, build time,
+    and recall@10 / recall@depth against exact search."""
     import faiss
 
     from eval.harness import load_questions
     from rag.embed import Embedder
-    from rag.index import HNSW_EF_CONSTRUCTION, HNSW_M, SEARCH_THREADS
+    from rag.index import SEARCH_THREADS, choose_faiss_index
 
     stored = faiss.read_index(str(config.index_dir / "vectors.faiss"))
     vectors = stored.reconstruct_n(0, stored.ntotal)
     queries = Embedder(config).encode_query([q.question for q in load_questions(questions) if q.question.strip()])
     depth = config.candidates
     build_threads = faiss.omp_get_max_threads()
+
+    def timed_build(make):
+        faiss.omp_set_num_threads(build_threads)  # built as `referat index` builds it
+        began = time.perf_counter()
+        index = make()
+        faiss.omp_set_num_threads(SEARCH_THREADS)  # searched as a loaded index searches
+        return index, time.perf_counter() - began
+
+    def hnsw_of(part):
+        index = faiss.IndexHNSWFlat(part.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.add(part)
+        return index
+
     rows = []
     for n in sorted({min(s, len(vectors)) for s in sizes} | {len(vectors)}):
         part = vectors[:n]
-        flat = faiss.IndexFlatIP(part.shape[1])
-        flat.add(part)
-        faiss.omp_set_num_threads(SEARCH_THREADS)  # searched as a loaded index searches
+        flat, _ = timed_build(lambda: choose_faiss_index(part, threshold=len(part)))
         flat_times, exact_scores, _ = _latencies(flat, queries, depth)
-        row = {"vectors": n, "flat_p50_ms": _pct(flat_times, 50) * 1000, "flat_p95_ms": _pct(flat_times, 95) * 1000, "hnsw": []}
-        if n == len(vectors) and isinstance(stored, faiss.IndexHNSW):
-            hnsw, row["hnsw_build_seconds"] = stored, None  # built by the index build already
+        row = {"vectors": n, "flat_p50_ms": _pct(flat_times, 50) * 1000, "flat_p95_ms": _pct(flat_times, 95) * 1000, "methods": []}
+        if n == len(vectors) and isinstance(stored, faiss.IndexIVF):
+            ivf, ivf_seconds = stored, None  # built by the index build already
         else:
-            hnsw = faiss.IndexHNSWFlat(part.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            hnsw.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-            faiss.omp_set_num_threads(build_threads)  # built as `referat index` builds it
-            began = time.perf_counter()
-            hnsw.add(part)
-            row["hnsw_build_seconds"] = time.perf_counter() - began
-            faiss.omp_set_num_threads(SEARCH_THREADS)
-        for ef in ANN_EF_SEARCH:
-            times, _, ids = _latencies(hnsw, queries, depth, faiss.SearchParametersHNSW(efSearch=ef))
-            row["hnsw"].append(
+            ivf, ivf_seconds = timed_build(lambda: choose_faiss_index(part, threshold=0))
+        hnsw, hnsw_seconds = timed_build(lambda: hnsw_of(part))
+        trials = [("IVF", ivf_seconds, f"nprobe {p}", ivf, faiss.SearchParametersIVF(nprobe=p)) for p in ANN_NPROBE]
+        trials += [("HNSW", hnsw_seconds, f"efSearch {ef}", hnsw, faiss.SearchParametersHNSW(efSearch=ef)) for ef in ANN_EF_SEARCH]
+        for method, seconds, setting, index, params in trials:
+            times, _, ids = _latencies(index, queries, depth, params)
+            row["methods"].append(
                 {
-                    "ef_search": ef,
+                    "method": method,
+                    "build_seconds": seconds,
+                    "setting": setting,
                     "p50_ms": _pct(times, 50) * 1000,
                     "p95_ms": _pct(times, 95) * 1000,
                     "recall@10": _recall(exact_scores, ids, part, queries, 10),
@@ -465,7 +480,7 @@ def phase_ann(config: Config, questions: str, sizes: list[int]) -> dict:
                 }
             )
         rows.append(row)
-        del flat, hnsw
+        del flat, ivf, hnsw
     return {"queries": len(queries), "depth": depth, "hnsw_m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "rows": rows}
 
 
@@ -579,18 +594,19 @@ def serve_rows(results: list[ScaleResult]) -> list[str]:
 def ann_rows(ann_runs: list[dict]) -> list[str]:
     depth = ann_runs[0]["depth"] if ann_runs else 0
     head = [
-        f"| vectors | of | exact p50 ms | exact p95 ms | HNSW build s | efSearch | HNSW p50 ms | HNSW p95 ms | recall@10 | recall@{depth} |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| vectors | of | exact p50 ms | exact p95 ms | index | build s | setting | p50 ms | p95 ms | recall@10 | recall@{depth} |",
+        "|---:|---|---:|---:|---|---:|---|---:|---:|---:|---:|",
     ]
     rows = []
     for row, ann in ((row, ann) for ann in ann_runs for row in ann["rows"]):
-        for n, h in enumerate(row["hnsw"]):
+        for n, m in enumerate(row["methods"]):
             first = n == 0
-            source = f"{ann['scale']} ({'model' if ann['vectors_from'] == 'model' else ann['vectors_from']})"
+            source = f"{ann['scale']} ({ann['vectors_from']})"
+            built = ("in build" if m["build_seconds"] is None else _f(m["build_seconds"])) if n == 0 or m["method"] != row["methods"][n - 1]["method"] else ""
             rows.append(
-                f"| {row['vectors']:,} | {source if first else ''} | {_f(row['flat_p50_ms'], '.2f') if first else ''} | {_f(row['flat_p95_ms'], '.2f') if first else ''} | "
-                f"{(_f(row['hnsw_build_seconds']) if row['hnsw_build_seconds'] is not None else 'in build') if first else ''} | "
-                f"{h['ef_search']} | {h['p50_ms']:.2f} | {h['p95_ms']:.2f} | {h['recall@10']:.3f} | {h[f'recall@{depth}']:.3f} |"
+                f"| {row['vectors']:,} | {source if first else ''} | {_f(row['flat_p50_ms'], '.2f') if first else ''} | "
+                f"{_f(row['flat_p95_ms'], '.2f') if first else ''} | {m['method']} | {built} | {m['setting']} | "
+                f"{m['p50_ms']:.2f} | {m['p95_ms']:.2f} | {m['recall@10']:.3f} | {m[f'recall@{depth}']:.3f} |"
             )
     return head + rows
 
@@ -657,12 +673,12 @@ def main(
         else:
             measure(f"{n:,}", corpus.folder, work_dir / f"{pool:,}" / "index", reindex=False, bare=False)
     encode_rate = full.build["encoded"] / full.build["encode_seconds"] if full and full.build["encode_seconds"] else None
-    # Exact against HNSW on each archive's vectors, at the sizes between the previous archive's and its own.
+    # Exact against IVF and HNSW on each archive's vectors, at the sizes between the previous archive's and its own.
     ann_runs, below = [], 0
     for r in results[1:]:
         n = r.build["chunks"]
         sizes = [x for x in ANN_SIZES if below < x < n] + [n]
-        echo(f"[ann] exact against HNSW on the vectors of {r.name} at {', '.join(f'{x:,}' for x in sizes)} ...")
+        echo(f"[ann] exact against IVF and HNSW on the vectors of {r.name} at {', '.join(f'{x:,}' for x in sizes)} ...")
         ann = run_phase("ann", config.with_(index_dir=work_dir / r.name / "index"), work_dir, questions=str(questions), sizes=sizes)
         ann_runs.append(ann | {"vectors_from": r.vectors_from, "scale": r.name})
         below = n

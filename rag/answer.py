@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,6 +92,27 @@ class Quote:
         return self.meeting.text[self.start : self.end]
 
 
+NEAREST_MEMO = 4096  # items whose nearest neighbour is remembered
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A text's stemmed words as a set and sorted, for `_mentions`; sentences recur across questions."""
+    words = frozenset(tokenize(text))
+    return words, tuple(sorted(words))
+
+
+def _mentions(term: str, words: frozenset[str], ordered: tuple[str, ...]) -> bool:
+    """A word of the text starts with the term ("praktik" in "praktikpladser"), or the term starts with
+    a word of five letters or more (the text's "budget" for the question's "budgetaftale")."""
+    return term in words or _starts_a_word(term, ordered) or any(term[:n] in words for n in range(5, len(term)))
+
+
+def _starts_a_word(prefix: str, ordered: tuple[str, ...]) -> bool:
+    i = bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
+
+
 def item_url(meeting_id: str, item: int, start: int | None = None, end: int | None = None, base: str = "") -> str:
     """Stable link to an item page. The query names the span to highlight (a fragment never reaches the
     server); the fragment scrolls to it."""
@@ -111,6 +134,9 @@ class Answerer:
         self.index = index
         self.config: Config = index.config
         self.retriever = retriever or Retriever(index)
+        # Built with the answerer, not on the first question: seconds on 100,000 items (eval/BENCH.md).
+        self._items = index.item_vectors
+        self._nearest_memo: dict[int, tuple[str, int]] = {}
 
     # -- question analysis ------------------------------------------------------------------
     def topic_terms(self, question: str) -> list[str]:
@@ -138,32 +164,35 @@ class Answerer:
         return out
 
     def _in_vocabulary(self, term: str) -> bool:
-        vocab = self._vocabulary()
-        if any(w.startswith(term) for w in vocab):
+        vocab, ordered = self._vocabulary
+        if _starts_a_word(term, ordered):
             return True
         # A compound of two archive words ("budgetdrøftelser" = budget + drøftelse) is known.
         for cut in range(4, len(term) - 3):
             head, tail = term[:cut], term[cut:].lstrip("s")
             # Stems drop a final e ("møde" -> "mød"), so a compound's head may carry one.
-            if (head in vocab or head.rstrip("e") in vocab) and len(tail) >= 3 and any(w.startswith(tail) for w in vocab):
+            if (head in vocab or head.rstrip("e") in vocab) and len(tail) >= 3 and _starts_a_word(tail, ordered):
                 return True
         return False
 
-    def _vocabulary(self) -> frozenset[str]:
-        if not hasattr(self, "_vocab"):
-            self._vocab = frozenset(w for w in self.index.lexical.bm25.vocab_dict if w[:1].isalpha())
-        return self._vocab
+    @cached_property
+    def _vocabulary(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        words = frozenset(w for w in self.index.lexical.bm25.vocab_dict if w[:1].isalpha())
+        return words, tuple(sorted(words))
 
     def coverage(self, terms: list[str], texts: list[str]) -> float:
         """Share of topic terms found in the texts, each weighted by its rarity in the archive (prefix
         match, so compounds count): "Børneliv" says more about a sentence than "budget"."""
         if not terms:
             return 0.0
-        words = set(tokenize(" ".join(texts)))
-        # Squared IDF: the rare word that names the matter should outweigh the common ones around it.
-        weights = {t: math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, t) + 0.01)) ** 2 for t in terms}
-        found = sum(w for t, w in weights.items() if any(x.startswith(t) or (len(x) >= 5 and t.startswith(x)) for x in words))
+        words = [_words(t) for t in texts]
+        weights = {t: self._rarity(t) for t in terms}
+        found = sum(w for t, w in weights.items() if any(_mentions(t, *ws) for ws in words))
         return found / sum(weights.values())
+
+    def _rarity(self, term: str) -> float:
+        # Squared IDF: the rare word that names the matter should outweigh the common ones around it.
+        return math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, term) + 0.01)) ** 2
 
     # -- main ---------------------------------------------------------------------------------
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Answer:
@@ -260,7 +289,7 @@ class Answerer:
             title_terms = self.topic_terms(top_item.title)
             similar_title = bool(title_terms) and self.coverage(title_terms, [item.title]) >= 0.5
             on_topic = bool(terms) and self.coverage(terms, [item.title]) >= 0.5
-            if same_case or self._mutual_nearest(top, key) or (similar_title and on_topic):
+            if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
                 chosen.append(key)
         return chosen
 
@@ -293,41 +322,22 @@ class Answerer:
         Case numbers change when a matter is reopened (the seeds' virksomhedspraktik items of March and
         November 2023 have two); the text does not. Mutual nearness adapts to how alike a corpus's items are.
         """
-        keys, matrix = self._item_vectors()
-        pos, meeting_of_row = self._item_rows()
-        if a not in pos or b not in pos:
+        items = self._items
+        if a not in items.row_of or b not in items.row_of:
             return False
+        return self._nearest(items.row_of[a]) == b and self._nearest(items.row_of[b]) == a
 
-        def nearest(i: int) -> tuple[str, int]:
-            sims = matrix @ matrix[i]
-            sims[meeting_of_row == meeting_of_row[i]] = -1.0
-            return keys[int(np.argmax(sims))]
-
-        return nearest(pos[a]) == b and nearest(pos[b]) == a
-
-    def _item_rows(self) -> tuple[dict[tuple[str, int], int], np.ndarray]:
-        """Row of each item in _item_vectors, and each row's meeting as a number; built once, since on
-        100,000 items building them took 80 ms of every question (eval/BENCH.md)."""
-        if not hasattr(self, "_items_rows"):
-            keys, _ = self._item_vectors()
-            meeting_numbers: dict[str, int] = {}
-            rows = np.array([meeting_numbers.setdefault(k[0], len(meeting_numbers)) for k in keys], dtype=np.int64)
-            self._items_rows = ({k: i for i, k in enumerate(keys)}, rows)
-        return self._items_rows
-
-    def _item_vectors(self):
-        if not hasattr(self, "_items_matrix"):
-            rows: dict[tuple[str, int], list[int]] = {}
-            for i, c in enumerate(self.index.chunks):
-                if c.item_number != HEADER_ITEM:
-                    rows.setdefault((c.meeting_id, c.item_number), []).append(i)
-            keys = list(rows)
-            matrix = np.zeros((len(keys), self.index.vectors.d), dtype=np.float32)
-            for n, k in enumerate(keys):
-                v = self.index.vectors.reconstruct_batch(np.array(rows[k], dtype=np.int64)).mean(axis=0)
-                matrix[n] = v / (np.linalg.norm(v) or 1.0)
-            self._items_matrix = (keys, matrix)
-        return self._items_matrix
+    def _nearest(self, row: int) -> tuple[str, int]:
+        """The closest item of another meeting. One scan of all items (5 ms at 100,000), remembered, since
+        a question tests its top item against several others."""
+        if row not in self._nearest_memo:
+            items = self._items
+            sims = items.matrix @ items.matrix[row]
+            sims[items.meeting_of_row == items.meeting_of_row[row]] = -1.0
+            if len(self._nearest_memo) >= NEAREST_MEMO:
+                self._nearest_memo.clear()
+            self._nearest_memo[row] = items.keys[int(np.argmax(sims))]
+        return self._nearest_memo[row]
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])

@@ -37,15 +37,17 @@ class Embedder:
             counts.extend(len(ids) for ids in self.model.tokenizer(batch, add_special_tokens=True)["input_ids"])
         return counts
 
-    def check_lengths(self, chunks: list[Chunk]) -> None:
-        """Refuse chunks the model would silently truncate."""
+    def check_lengths(self, chunks: list[Chunk]) -> list[int]:
+        """Refuse chunks the model would silently truncate; the model tokens of each chunk otherwise."""
         limit = self.model.max_seq_length
-        for chunk, n in zip(chunks, self.token_counts([c.embed_text for c in chunks])):
+        counts = self.token_counts([c.embed_text for c in chunks])
+        for chunk, n in zip(chunks, counts):
             if n > limit:
                 raise ModelError(
                     f"chunk {chunk.chunk_id} has {n} model tokens, over the model's limit of {limit}; "
                     f"lower chunk_tokens (now {self.config.chunk_tokens})"
                 )
+        return counts
 
     def encode_query(self, questions: list[str]) -> np.ndarray:
         return self._encode(questions, self.config.query_prompt, batch_size=len(questions) or 1)

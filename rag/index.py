@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -24,7 +25,7 @@ from .config import Config
 from .errors import CorruptIndexError, IndexMissingError, ReferatError, StaleIndexError
 from .lexical import LexicalIndex
 from .parse import Corpus, corpus_files, parse_paths
-from .records import Chunk, Meeting
+from .records import HEADER_ITEM, Chunk, Meeting
 from .store import chunk_from_json, meeting_from_json, meeting_to_json
 
 FORMAT_VERSION = 1
@@ -35,6 +36,43 @@ MEETINGS = "meetings.json"
 LEXICAL = "bm25"
 # Chunk settings that change what is indexed; an index built with others is stale.
 CHUNK_SETTINGS = ("chunk_tokens", "chunk_overlap_sentences", "encoding", "passage_prompt", "query_prompt")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemVectors:
+    """One unit vector per agenda item (the mean of its chunks' vectors), for telling which items of
+    different meetings are about the same matter."""
+
+    keys: list[tuple[str, int]]
+    matrix: np.ndarray
+    row_of: dict[tuple[str, int], int]
+    meeting_of_row: np.ndarray
+
+    @classmethod
+    def of(cls, index: "Index", block: int = 65_536) -> "ItemVectors":
+        row_of: dict[tuple[str, int], int] = {}
+        meeting_numbers: dict[str, int] = {}
+        chunk_rows = np.full(len(index.chunks), -1, dtype=np.int64)
+        for i, c in enumerate(index.chunks):
+            if c.item_number != HEADER_ITEM:
+                chunk_rows[i] = row_of.setdefault((c.meeting_id, c.item_number), len(row_of))
+        keys = list(row_of)
+        meeting_of_row = np.array([meeting_numbers.setdefault(k[0], len(meeting_numbers)) for k in keys], dtype=np.int64)
+        matrix = np.zeros((len(keys), index.vectors.d), dtype=np.float32)
+        # Summed block by block: a whole archive's vectors at once would double the server's memory.
+        for start in range(0, len(chunk_rows), block):
+            rows = chunk_rows[start : start + block]
+            vectors = index.vectors.reconstruct_n(start, len(rows))[rows >= 0]
+            rows = rows[rows >= 0]
+            if not len(rows):
+                continue
+            order = np.argsort(rows, kind="stable")
+            rows, vectors = rows[order], vectors[order]
+            firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            matrix[rows[firsts]] += np.add.reduceat(vectors, firsts, axis=0)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix /= np.where(norms > 0, norms, 1.0)
+        return cls(keys, matrix, row_of, meeting_of_row)
 
 
 @dataclass
@@ -51,6 +89,10 @@ class Index:
 
     def meeting_of(self, chunk: Chunk) -> Meeting:
         return self.meetings[chunk.meeting_id]
+
+    @cached_property
+    def item_vectors(self) -> ItemVectors:
+        return ItemVectors.of(self)
 
 
 @dataclass
@@ -77,34 +119,46 @@ def text_key(model_name: str, text: str) -> str:
     return hashlib.sha256(f"{model_name}\x00{text}".encode()).hexdigest()[:32]
 
 
-# Above this many chunks an exact scan costs more than encoding the question (8 ms at 100,000 on 2 cores),
-# while a graph search stays under a millisecond; measured in eval/BENCH.md.
-HNSW_THRESHOLD = 100_000
-HNSW_M = 32  # neighbours per node
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128  # recall@50 against exact search, measured in eval/BENCH.md
-# A filter that leaves at most this many chunks is searched exactly; a graph search would wander through the rest.
+# Above this many chunks an exact scan costs more than half of encoding the question (6 ms at 100,000 on
+# 2 cores) and grows with the archive; an inverted-file search stays near 2 ms. Measured in eval/BENCH.md.
+APPROXIMATE_THRESHOLD = 100_000
+IVF_NPROBE = 64  # lists searched per query: recall@50 0.98 against exact on 74,000 and 740,000 chunks
+IVF_TRAIN_PER_LIST = 64  # k-means sample: this many vectors per list
+# A filter that leaves at most this many chunks is searched exactly; the lists probed would hold few of them.
 EXACT_FILTER_LIMIT = 50_000
 # A loaded index answers one question at a time; one query is too little work to share between OpenMP
 # threads, whose waiting for each other cost more than the scan itself (eval/BENCH.md).
 SEARCH_THREADS = 1
 
 
-def choose_faiss_index(vectors: np.ndarray, threshold: int = HNSW_THRESHOLD) -> faiss.Index:
-    """Exact inner product (unit vectors make it cosine) up to threshold vectors, HNSW above it.
+def ivf_lists(n: int) -> int:
+    """Inverted lists for n vectors: about 2 sqrt(n), 1,723 for 742,000 chunks."""
+    return max(1, min(n, int(2 * n**0.5)))
+
+
+def choose_faiss_index(vectors: np.ndarray, threshold: int = APPROXIMATE_THRESHOLD) -> faiss.Index:
+    """Exact inner product (unit vectors make it cosine) up to threshold vectors, an inverted file above it.
+
+    HNSW was measured too and lost: on archives with many near-identical chunks (standing items,
+    recurring texts) its recall@10 fell to 0.87 at 74,000 chunks (eval/BENCH.md).
 
     Example:
         >>> type(choose_faiss_index(np.eye(4, dtype=np.float32))).__name__
         'IndexFlatIP'
     """
-    if len(vectors) > threshold:
-        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
-    else:
+    if len(vectors) <= threshold:
         index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(vectors)
+        if len(vectors):
+            index.add(vectors)
+        return index
+    nlist = ivf_lists(len(vectors))
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(vectors.shape[1]), vectors.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
+    # A fixed sample: the same vectors give the same index.
+    sample = np.random.default_rng(0).choice(len(vectors), min(len(vectors), IVF_TRAIN_PER_LIST * nlist), replace=False)
+    index.train(vectors[np.sort(sample)])
+    index.add(vectors)
+    index.make_direct_map()  # reconstruct() by row: re-indexing, answer-side cosines and filtered search need it
+    index.nprobe = min(IVF_NPROBE, nlist)
     return index
 
 
@@ -116,21 +170,20 @@ def search_vectors(index: faiss.Index, query: np.ndarray, k: int, allowed_ids: n
     q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1)
     if allowed_ids is None:
         return index.search(q, k)
-    if isinstance(index, faiss.IndexHNSW):
-        if len(allowed_ids) <= EXACT_FILTER_LIMIT:
-            vectors = index.reconstruct_batch(allowed_ids.astype(np.int64))
-            cosines = vectors @ q[0]
-            top = np.argsort(-cosines, kind="stable")[:k]
-            scores = np.full((1, k), -np.inf, dtype=np.float32)
-            ids = np.full((1, k), -1, dtype=np.int64)
-            scores[0, : len(top)], ids[0, : len(top)] = cosines[top], allowed_ids[top]
-            return scores, ids
-        # The graph search skips rows the selector refuses; a wider beam keeps enough allowed ones in view.
-        ef = max(index.hnsw.efSearch, int(k * index.ntotal / len(allowed_ids)))
-        params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)), efSearch=ef)
-    else:
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_ids.astype(np.int64)))
-    return index.search(q, k, params=params)
+    selector = faiss.IDSelectorBatch(allowed_ids.astype(np.int64))
+    if not isinstance(index, faiss.IndexIVF):
+        return index.search(q, k, params=faiss.SearchParameters(sel=selector))
+    if len(allowed_ids) <= EXACT_FILTER_LIMIT:
+        vectors = index.reconstruct_batch(allowed_ids.astype(np.int64))
+        cosines = vectors @ q[0]
+        top = np.argsort(-cosines, kind="stable")[:k]
+        scores = np.full((1, k), -np.inf, dtype=np.float32)
+        ids = np.full((1, k), -1, dtype=np.int64)
+        scores[0, : len(top)], ids[0, : len(top)] = cosines[top], allowed_ids[top]
+        return scores, ids
+    # The probed lists hold allowed rows in proportion to the filter; probe more lists to find as many.
+    nprobe = min(index.nlist, int(index.nprobe * index.ntotal / len(allowed_ids)) + 1)
+    return index.search(q, k, params=faiss.SearchParametersIVF(sel=selector, nprobe=nprobe))
 
 
 def _previous_vectors(config: Config) -> dict[str, np.ndarray]:
@@ -166,16 +219,16 @@ def build_index(
         raise ReferatError(f"no meetings to index ({shown}); the index in {config.index_dir}/ is unchanged")
     chunks = chunk_meetings(corpus.meetings, config)
     embedder = embedder or Embedder(config)
-    embedder.check_lengths(chunks)
+    tokens = embedder.check_lengths(chunks)
     keys = [text_key(vector_model_id(config), c.embed_text) for c in chunks]
     known = _previous_vectors(config)
-    # Similar lengths in one batch waste little padding; encode sorts only within each call.
-    todo = sorted((i for i, k in enumerate(keys) if k not in known), key=lambda i: len(chunks[i].embed_text))
+    # Sorted by model tokens, so each batch pads little; encoded in steps for progress and bounded memory.
+    todo = sorted((i for i, k in enumerate(keys) if k not in known), key=lambda i: tokens[i])
     vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
     for i, k in enumerate(keys):
         if k in known:
             vectors[i] = known[k]
-    step = max(config.batch_size * 4, 64)
+    step = config.batch_size * 16  # about 10 s of encoding between progress updates
     for n in range(0, len(todo), step):
         batch = todo[n : n + step]
         vectors[batch] = embedder.encode_passages([chunks[i].embed_text for i in batch])

@@ -43,8 +43,9 @@ def test_bench_prints_a_row_per_scale_and_takes_larger_scales_vectors_from_the_s
     assert re.search(r"^\| 20 \| 20 \| \d+ \| model \|", out, re.M)
     assert re.search(r"^\| 40 \| 40 \| \d+ \| cache of 20 \| ~\d+ \(extrapolated; ", out, re.M)
     assert len(re.findall(r"^\| (seeds|20|40) \| [\d.]+ \| [\d,]+ \([\d,]+\) \| [\d.]+ \| [\d.]+ \|", out, re.M)) == 3
-    ann = re.findall(r"^\| [\d,]+ \|.*\| (\d+) \| [\d.]+ \| [\d.]+ \| 1\.000 \| 1\.000 \|$", out, re.M)
-    assert ann == ["64", "128", "256"] * 2  # per archive, one row per efSearch; a hundred vectors are found exactly
+    ann = re.findall(r"^\| [\d,]+ \|.*\| (IVF|HNSW) \| [^|]* \| (\w+ \d+) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", out, re.M)
+    settings = [("IVF", f"nprobe {p}") for p in (16, 32, 64, 128)] + [("HNSW", f"efSearch {e}") for e in (128, 256)]
+    assert ann == settings * 2  # per archive, one row per setting
     larger = summary["scales"][2]
     assert larger["build"]["encoded"] == 0  # every vector of the larger archive came from the model, via the cache
     assert larger["build"]["fidelity_mean"] > 0.95
@@ -72,44 +73,51 @@ def test_twin_key_blanks_only_the_meeting_date_and_item_number():
     assert twin_key(other) == "Chefforum <dato> - Punkt #: Budget - Beslutning\nGodkendt den 02-01-1990 som punkt 7."
 
 
-def test_choose_faiss_index_is_exact_below_the_threshold_and_hnsw_above(seed_index):
+def test_choose_faiss_index_is_exact_below_the_threshold_and_an_inverted_file_above(seed_index):
     vectors = seed_index.vectors.reconstruct_n(0, seed_index.vectors.ntotal)
     assert isinstance(choose_faiss_index(vectors), faiss.IndexFlatIP)
     assert isinstance(choose_faiss_index(vectors, threshold=len(vectors)), faiss.IndexFlatIP)
-    assert isinstance(choose_faiss_index(vectors, threshold=len(vectors) - 1), faiss.IndexHNSWFlat)
+    ivf = choose_faiss_index(vectors, threshold=len(vectors) - 1)
+    assert isinstance(ivf, faiss.IndexIVFFlat) and ivf.ntotal == len(vectors)
+    assert ivf.reconstruct(7) == pytest.approx(vectors[7])  # the direct map re-indexing and answers rely on
 
 
-def test_hnsw_finds_what_exact_search_finds_on_the_seed_vectors(seed_index, embedder):
+def test_the_inverted_file_finds_what_exact_search_finds_on_the_seed_vectors(seed_index, embedder, tmp_path):
     vectors = seed_index.vectors.reconstruct_n(0, seed_index.vectors.ntotal)
-    hnsw = choose_faiss_index(vectors, threshold=100)
+    faiss.write_index(choose_faiss_index(vectors, threshold=100), str(tmp_path / "ivf.faiss"))
+    ivf = faiss.read_index(str(tmp_path / "ivf.faiss"))  # as a loaded index searches, with its stored nprobe
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     queries = _question_vectors(embedder)
-    assert _recall_at(10, hnsw, exact, queries) >= 0.95
-    assert _recall_at(50, hnsw, exact, queries) >= 0.95
+    assert _recall_at(10, ivf, exact, queries) >= 0.95
+    assert _recall_at(50, ivf, exact, queries) >= 0.95
 
 
 @pytest.mark.parametrize("allowed_share", [0.1, 0.8])
-def test_filtered_hnsw_search_returns_the_exact_top_hits_among_allowed_chunks(seed_index, embedder, allowed_share, monkeypatch):
+def test_filtered_search_of_an_inverted_file_returns_the_top_hits_among_allowed_chunks(seed_index, embedder, allowed_share, monkeypatch):
     import rag.index
 
-    monkeypatch.setattr(rag.index, "EXACT_FILTER_LIMIT", 100)  # 10% of 301 goes the exact way, 80% the graph way
+    monkeypatch.setattr(rag.index, "EXACT_FILTER_LIMIT", 100)  # 10% of 301 goes the exact way, 80% the probing way
     vectors = seed_index.vectors.reconstruct_n(0, seed_index.vectors.ntotal)
-    hnsw = choose_faiss_index(vectors, threshold=100)
+    ivf = choose_faiss_index(vectors, threshold=100)
     allowed = np.arange(0, len(vectors), int(1 / allowed_share) if allowed_share < 0.5 else 1)[: int(len(vectors) * allowed_share)]
     for q in _question_vectors(embedder, 10):
-        scores, ids = search_vectors(hnsw, q, 10, allowed)
+        scores, ids = search_vectors(ivf, q, 10, allowed)
         truth = allowed[np.argsort(-(vectors[allowed] @ q), kind="stable")[:10]]
         assert set(ids[0]) <= set(allowed)
         assert len(set(ids[0]) & set(truth)) >= 9
         assert scores[0] == pytest.approx(np.sort(vectors[ids[0]] @ q)[::-1], abs=1e-5)
 
 
-def test_top_k_orders_like_a_full_stable_sort():
+@pytest.mark.parametrize("size", [1000, 200_000])  # the larger goes through the sampled pre-selection
+def test_top_k_orders_like_a_full_stable_sort(size):
     rng = np.random.default_rng(0)
-    scores = rng.integers(0, 5, size=1000).astype(np.float32)  # many ties
-    for k in (1, 7, 50, 999, 1000, 2000):
-        assert top_k(scores, k).tolist() == np.argsort(-scores, kind="stable")[:k].tolist()
+    few_values = rng.integers(0, 5, size=size).astype(np.float32)  # many ties
+    spread = rng.random(size).astype(np.float32)
+    one_tie = np.ones(size, dtype=np.float32)
+    for scores in (few_values, spread, one_tie):
+        for k in (1, 7, 50, 999, 1000, 2000):
+            assert top_k(scores, k).tolist() == np.argsort(-scores, kind="stable")[:k].tolist()
 
 
 def test_config_refuses_an_unknown_backend():

@@ -77,16 +77,14 @@ class Related:
 class Catalog:
     """What item pages need from the loaded index: meetings, routine case numbers and item vectors.
 
-    Item vectors are the mean of each item's chunk vectors (FAISS rows, in `index.chunks` order),
-    normalised, so a dot product is a cosine.
+    Item vectors (`rag.index.ItemVectors`) are shared with the answerer: a dot product is a cosine.
     """
 
     def __init__(self, index: Index) -> None:
         self.index = index
         self.meetings = index.meetings
         self.routine_cases = self._routine_cases()
-        self.keys, self.item_vectors = self._item_vectors()
-        self.row_of = {k: i for i, k in enumerate(self.keys)}
+        self.items = index.item_vectors
 
     def _routine_cases(self) -> frozenset[str]:
         routine: set[str] = set()
@@ -100,30 +98,6 @@ class Catalog:
                     routine.add(item.case_number)
                 seen.add(item.case_number)
         return frozenset(routine)
-
-    def _item_vectors(self) -> tuple[list[tuple[str, int]], np.ndarray]:
-        chunks = self.index.chunks
-        vectors = self.index.vectors
-        keys: list[tuple[str, int]] = []
-        row: dict[tuple[str, int], int] = {}
-        owner = np.empty(len(chunks), dtype=np.int64)
-        for i, c in enumerate(chunks):
-            key = (c.meeting_id, c.item_number)
-            if key not in row:
-                row[key] = len(keys)
-                keys.append(key)
-            owner[i] = row[key]
-        dim = vectors.d
-        sums = np.zeros((len(keys), dim), dtype=np.float32)
-        n = min(vectors.ntotal, len(chunks))
-        step = 8192
-        for start in range(0, n, step):
-            stop = min(start + step, n)
-            block = vectors.reconstruct_n(start, stop - start)
-            np.add.at(sums, owner[start:stop], block)
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return keys, sums / norms
 
     def find(self, meeting_id: str, number: str) -> tuple[Meeting, int] | None:
         """The meeting and item number named by a URL, or None for anything unknown or path-like."""
@@ -147,12 +121,12 @@ class Catalog:
                 for it in other.items:
                     if it.case_number == item.case_number and not is_routine(it):
                         found[(other.meeting_id, it.number)] = Related(other, it, True, None)
-        row = self.row_of.get((meeting.meeting_id, item.number))
-        if row is not None and len(self.keys) > 1:
-            scores = self.item_vectors @ self.item_vectors[row]
+        row = self.items.row_of.get((meeting.meeting_id, item.number))
+        if row is not None and len(self.items.keys) > 1:
+            scores = self.items.matrix @ self.items.matrix[row]
             taken = 0
             for i in np.argsort(-scores, kind="stable"):
-                mid, number = self.keys[int(i)]
+                mid, number = self.items.keys[int(i)]
                 if mid == meeting.meeting_id or number == HEADER_ITEM:
                     continue
                 other = self.meetings.get(mid)
