@@ -41,6 +41,7 @@ PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&
 DATE_IN_TEXT = re.compile(
     rf"\b\d{{1,2}}\.\s*(?:{'|'.join(DANISH_MONTHS)})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b(?:uge|kvartal)\s*\d", re.IGNORECASE
 )
+LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
@@ -51,6 +52,10 @@ MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25
+YEAR = re.compile(r"(19|20)\d\d")
+LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
+# Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
+DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
 HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
@@ -64,6 +69,7 @@ class Intent:
     number: bool
     when: bool
     who: bool = False
+    latest: bool = False  # "seneste", "nuværende": the newest treatment leads whatever it scores
 
     @classmethod
     def of(cls, question: str) -> "Intent":
@@ -73,6 +79,7 @@ class Intent:
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),
+            latest=bool(LATEST_WORDS.search(question)),
         )
 
 
@@ -142,7 +149,12 @@ class Answerer:
     def topic_terms(self, question: str) -> list[str]:
         """Stemmed words that name the question's topic (intent and very common words removed)."""
         terms = [t for t in tokenize(question) if t not in INTENT_STEMS]
-        return [t for t in dict.fromkeys(terms) if document_frequency(self.index.lexical, t) <= COMMON_SHARE]
+        # A word the archive never uses ("højst" where the minutes say "maksimalt") matches no sentence;
+        # weighed in, it would only dilute the words that do tell sentences apart.
+        return [
+            t for t in dict.fromkeys(terms)
+            if document_frequency(self.index.lexical, t) <= COMMON_SHARE and (t[0].isdigit() or _starts_a_word(t, self._vocabulary[1]))
+        ]
 
     def absent_terms(self, question: str) -> list[str]:
         """Topic words of the question that occur nowhere in the archive, not even inside a compound.
@@ -159,9 +171,21 @@ class Answerer:
             stem = tokenize(word)
             if not stem or stem[0] in INTENT_STEMS or document_frequency(self.index.lexical, stem[0]) > 0:
                 continue
-            if not self._in_vocabulary(stem[0]):
+            if not self._in_vocabulary(stem[0]) and not self._inflection_of_known(word):
                 out.append(word)
         return out
+
+    def _inflection_of_known(self, word: str) -> bool:
+        """The word is another form of a word the archive has: "indsamling" of "indsamle", "forberedt" of
+        "forberede". The stemmer leaves derivations whole; a root of six letters or more still names the topic."""
+        vocab, ordered = self._vocabulary
+        for ending in DANISH_ENDINGS:
+            root = word[: -len(ending)]
+            if not word.endswith(ending) or len(root) < 6:
+                continue
+            if _starts_a_word(root, ordered) or any(stem in vocab for stem in tokenize(root)[:1]):
+                return True
+        return False
 
     def _in_vocabulary(self, term: str) -> bool:
         vocab, ordered = self._vocabulary
@@ -238,13 +262,22 @@ class Answerer:
         if not quotes_by_item:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
         # Date-aware: the same matter in several meetings is shown newest first.
-        quotes_by_item.sort(key=lambda kq: self.index.meetings[kq[0][0]].date, reverse=True)
+        # A decision is superseded by a later one, so decisions and "the latest" go newest first.
+        quotes_by_item = _newest_first_unless_it_answers_less(
+            quotes_by_item, lambda key: self.index.meetings[key[0]].date, always=intent.decision or intent.latest
+        )
         citations, lines = [], []
-        several = len(quotes_by_item) > 1
+        first_date = self.index.meetings[quotes_by_item[0][0][0]].date
+        newest = max(self.index.meetings[k[0]].date for k, _ in quotes_by_item)
         for n, (key, quotes) in enumerate(quotes_by_item):
             meeting = self.index.meetings[key[0]]
             item_label = "Mødeoplysninger" if key[1] == HEADER_ITEM else f"Punkt {key[1]}: {quotes[0].title}"
-            lead = ("Seneste: " if n == 0 else "Tidligere: ") if several else ""
+            if len(quotes_by_item) == 1:
+                lead = ""
+            elif n == 0:
+                lead = "Seneste: " if first_date == newest else "Bedste svar: "
+            else:
+                lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {item_label}")
             for q in quotes:
                 citations.append(self._citation(q))
@@ -361,6 +394,9 @@ class Answerer:
             if (h.chunk.meeting_id, h.chunk.item_number) == key:
                 hit_dense[(h.chunk.start, h.chunk.end)] = max(h.dense, hit_dense.get((h.chunk.start, h.chunk.end), 0.0))
         numbers = set(re.findall(r"\d+", question))
+        # A year in the question ("budget 2024") is context, already weighed as a topic word; a figure
+        # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
+        figures = {n for n in numbers if not YEAR.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
         labels = {id(sec): _decision_label(sec, current) for sec in sections}
         scored: list[Quote] = []
@@ -382,9 +418,10 @@ class Answerer:
                 score = prior + self.coverage(terms, [text]) if terms else prior
                 dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
                 score += 2.0 * max(0.0, dense - 0.75)
-                if numbers and numbers & set(re.findall(r"\d+", text)):
+                in_text = set(re.findall(r"\d+", text))
+                if figures & in_text:
                     score += 0.5
-                if intent.number and re.search(r"\d", text):
+                if intent.number and in_text - numbers:
                     score += 0.3
                 if intent.who and PERSON_NAME.search(text):
                     score += 0.3
@@ -481,6 +518,19 @@ class Answerer:
                 present.add(cit.chunk_id)
                 extra.append(Hit(chunk, 0.0, len(hits) + len(extra) + 1, 0.0))
         return tuple(hits) + tuple(extra)
+
+
+def _newest_first_unless_it_answers_less(quotes_by_item, date_of, always: bool = False):
+    """Items about one matter, newest first, so the latest decision leads. But when the newest item's best
+    quote scores well below the best quote of all, the question asks about the earlier treatment (a figure
+    given only then): the item that answers leads, the others follow newest first."""
+    by_date = sorted(quotes_by_item, key=lambda kq: date_of(kq[0]), reverse=True)
+    if len(by_date) < 2 or always:
+        return by_date
+    best = max(by_date, key=lambda kq: max(q.score for q in kq[1]))
+    if max(q.score for q in by_date[0][1]) >= LEAD_SHARE * max(q.score for q in best[1]):
+        return by_date
+    return [best] + [kq for kq in by_date if kq is not best]
 
 
 def _decision_label(section: Section, current) -> str:

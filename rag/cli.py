@@ -240,11 +240,18 @@ def eval_command(questions, out, baseline, retrievers, report, write_baseline, i
 
 @cli.command()
 @click.option("--scale", "scales", multiple=True, type=int, help="Generated corpus sizes in items (default 1000 10000 100000).")
+@click.option(
+    "--encode-up-to",
+    "full_limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Encode archives of up to this many items in full; larger ones reuse their vectors (default 10000; 10,000 items take ~45 min).",
+)
 @index_option
 @model_option
 @user_errors
-def bench(scales, index_dir: Path, model_name: str) -> None:
+def bench(scales, full_limit: int | None, index_dir: Path, model_name: str) -> None:
     """Measure query latency, build throughput and memory; prints numbers, passes or fails nothing."""
-    from eval.bench import main
+    from eval.bench import FULL_LIMIT, main
 
-    main(Config(index_dir=index_dir, model_name=model_name), list(scales), click.echo)
+    main(Config(index_dir=index_dir, model_name=model_name), list(scales), click.echo, full_limit=full_limit or FULL_LIMIT)

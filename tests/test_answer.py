@@ -135,3 +135,39 @@ def test_a_short_decision_is_quoted_whole(answerer, seed_index):
     assert any("tema 1 udgår" in c.quote for c in decision)
     section = seed_index.meetings["chefforum-2023-03-30"].item(2).section("Beslutning")[0]
     assert (decision[0].start, decision[-1].end) == (section.start, section.end)
+
+
+def test_a_figure_given_only_in_an_earlier_meeting_leads_over_the_newer_treatment(answerer):
+    # Not a decision question: the item that answers leads, the newer one of the same matter follows.
+    answer = answerer("Hvor stort er løntilskuddet fra Jobcentret pr. time?")
+    assert answer.found
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 7)
+    assert "166,54" in answer.text
+    if any(c.meeting_date == "2023-11-23" for c in answer.citations):
+        assert answer.text.startswith("Bedste svar: Chefforum 30-03-2023") and "Senere: Chefforum 23-11-2023" in answer.text
+
+
+def test_asking_for_the_latest_figure_puts_the_newest_meeting_first(answerer):
+    answer = answerer("Hvad er det seneste måltal for virksomhedspraktik?")
+    assert answer.found
+    assert answer.citations[0].meeting_date == "2023-11-23"
+    assert answer.text.startswith("Seneste: ")
+
+
+def test_a_year_in_the_question_is_context_and_the_new_figure_is_the_answer(answerer):
+    answer = answerer("Hvor mange plancher pr. tema må der højst bruges på borgermødet om budget 2024?")
+    assert answer.found
+    assert "5-6 plancher" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "meeting_date", "item"),
+    [
+        ("Kommer der en ny indsamling af eksempler på medarbejder- og ledelsesgrundlaget?", "2023-11-23", 4),  # "indsamlet", "indsamler"
+        ("Hvordan blev borgermødet om budget 2024 forberedt i Chefforum i marts og april 2023?", "2023-04-13", 2),  # "forberede"
+    ],
+)
+def test_another_form_of_an_archive_word_is_not_taken_for_an_unknown_topic(answerer, question, meeting_date, item):
+    answer = answerer(question)
+    assert answer.found, answer.note
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == (meeting_date, item)
