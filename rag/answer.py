@@ -41,6 +41,8 @@ PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&
 DATE_IN_TEXT = re.compile(
     rf"\b\d{{1,2}}\.\s*(?:{'|'.join(DANISH_MONTHS)})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b(?:uge|kvartal)\s*\d", re.IGNORECASE
 )
+# A yes/no question ("Kommer der en ny indsamling?", "Blev planen godkendt?") is answered by what was decided.
+YES_NO = re.compile(r"^\s*(blev|bliver|kommer|skal|skulle|vil|ville|kan|kunne|må|får|fik|godkendte|besluttede|vedtog|did|was|were|will|is|are)\b", re.IGNORECASE)
 LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
@@ -74,7 +76,7 @@ class Intent:
     @classmethod
     def of(cls, question: str) -> "Intent":
         return cls(
-            decision=bool(DECISION_WORDS.search(question)),
+            decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
             meeting=bool(MEETING_WORDS.search(question)),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
@@ -254,7 +256,13 @@ class Answerer:
             note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
         if intent.meeting:
-            quotes_by_item = self._meeting_facts(items, retrieval.question)
+            # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
+            period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
+            meetings = list(dict.fromkeys(key[0] for key in items))
+            if period and len(meetings) > 1:
+                quotes_by_item = [self._meeting_facts([(m, HEADER_ITEM)], retrieval.question)[0] for m in meetings[: cfg.answer_items]]
+            else:
+                quotes_by_item = self._meeting_facts(items, retrieval.question)
         else:
             chosen = self._same_matter(items, hits, terms)
             quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits)) for key in chosen]
@@ -559,6 +567,8 @@ def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
         out["date_from"] = filters.date_from.isoformat()
     if filters.date_to:
         out["date_to"] = filters.date_to.isoformat()
+    if retrieval.body and not filters.body:
+        out["question_body"] = retrieval.body
     if retrieval.date_range:
         out["question_dates"] = [retrieval.date_range.first.isoformat(), retrieval.date_range.last.isoformat()]
     return out

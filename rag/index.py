@@ -122,7 +122,7 @@ def text_key(model_name: str, text: str) -> str:
 # Above this many chunks an exact scan costs more than half of encoding the question (6 ms at 100,000 on
 # 2 cores) and grows with the archive; an inverted-file search stays near 2 ms. Measured in eval/BENCH.md.
 APPROXIMATE_THRESHOLD = 100_000
-IVF_NPROBE = 64  # lists searched per query: recall@50 0.98 against exact on 74,000 and 740,000 chunks
+IVF_NPROBE = 64  # lists searched per query: recall@50 0.99-1.00 against exact from 74,000 to 740,000 chunks
 IVF_TRAIN_PER_LIST = 64  # k-means sample: this many vectors per list
 # A filter that leaves at most this many chunks is searched exactly; the lists probed would hold few of them.
 EXACT_FILTER_LIMIT = 50_000
@@ -140,7 +140,7 @@ def choose_faiss_index(vectors: np.ndarray, threshold: int = APPROXIMATE_THRESHO
     """Exact inner product (unit vectors make it cosine) up to threshold vectors, an inverted file above it.
 
     HNSW was measured too and lost: on archives with many near-identical chunks (standing items,
-    recurring texts) its recall@10 fell to 0.87 at 74,000 chunks (eval/BENCH.md).
+    recurring texts) its recall@10 fell to 0.37 at 74,000 chunks and 0.28 at 740,000 (eval/BENCH.md).
 
     Example:
         >>> type(choose_faiss_index(np.eye(4, dtype=np.float32))).__name__

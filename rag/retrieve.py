@@ -7,7 +7,8 @@ scores live on different scales; each ranker votes with its ranks only.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -38,6 +39,7 @@ class Retrieval:
     best_dense: float  # highest cosine of any allowed chunk: how close the corpus comes at all
     spread: float = 0.0  # best cosine minus the mean of the top 20: how much the best chunk stands out
     dropped_dates: str = ""  # a date phrase of the question that matched no meeting, so it was not applied
+    body: str = ""  # a body the question names ("hvad besluttede Økonomiudvalget ..."), searched alone
 
 
 def clean_question(question: str) -> str:
@@ -64,6 +66,15 @@ class Retriever:
         self._dates = np.array([c.meeting_date for c in index.chunks], dtype="datetime64[D]")
         self._body_numbers: dict[str, int] = {}
         self._bodies = np.array([self._body_numbers.setdefault(c.body.lower(), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
+        names = sorted({m.body for m in index.meetings.values()}, key=len, reverse=True)  # longest first
+        # A body's name, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as a whole word.
+        self._body_names = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?:et|en|e|s|ets|ens)?(?!\w)", re.IGNORECASE)) for n in names if n.strip()]
+
+    def body_in_question(self, question: str) -> str:
+        """The body a question names, when the archive holds minutes of more than one body."""
+        if len(self._body_names) < 2:
+            return ""
+        return next((name for name, pattern in self._body_names if pattern.search(question)), "")
 
     @property
     def embedder(self):
@@ -101,6 +112,9 @@ class Retriever:
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
         q = clean_question(question)
         mode = retriever or self.config.retriever
+        named_body = "" if filters.body else self.body_in_question(q)
+        if named_body:
+            filters = replace(filters, body=named_body)
         date_range = date_range_in_question(q)
         mask = self.allowed(filters, date_range)
         if date_range is not None and mask is not None and not mask.any():
@@ -112,7 +126,7 @@ class Retriever:
             dropped = ""
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, 0.0, dropped)
+            return Retrieval(q, (), date_range, 0.0, 0.0, dropped, named_body)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
@@ -153,7 +167,7 @@ class Retriever:
         # has a few chunks well above the rest; an off-topic one lifts them all alike.
         top_scores = np.sort(np.array(list(cosine.values()), dtype=np.float32))[::-1]
         spread = float(top_scores[0] - np.mean(top_scores[: min(len(top_scores), 20)])) if len(top_scores) else 0.0
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, spread, dropped)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, spread, dropped, named_body)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""

@@ -171,3 +171,19 @@ def test_another_form_of_an_archive_word_is_not_taken_for_an_unknown_topic(answe
     answer = answerer(question)
     assert answer.found, answer.note
     assert (answer.citations[0].meeting_date, answer.citations[0].item) == (meeting_date, item)
+
+
+def test_a_yes_no_question_is_answered_from_the_decision(answerer):
+    answer = answerer("Kommer der en ny indsamling af eksempler på medarbejder- og ledelsesgrundlaget?")
+    assert answer.found
+    decisive = [c for c in answer.citations if c.section == "Beslutning"]
+    assert decisive and any("runde to" in c.quote for c in decisive)
+
+
+def test_a_period_with_several_meetings_gives_each_meetings_facts_newest_first(answerer):
+    answer = answerer("Hvilke mødelokaler holdt Chefforum møde i i 2023?")
+    assert answer.found
+    dates = [c.meeting_date for c in answer.citations]
+    assert {c.item for c in answer.citations} == {0}  # the meeting headers
+    assert len(set(dates)) >= 2 and dates == sorted(dates, reverse=True)
+    assert "Mødelokale 1" in answer.text and "915" in answer.text

@@ -165,3 +165,25 @@ def test_reindexing_an_unchanged_corpus_encodes_nothing(tmp_path, embedder):
     assert first.encoded == first.chunks > 0
     assert again.encoded == 0 and again.chunks == first.chunks
     assert load_index(config).vectors.ntotal == first.chunks
+
+
+def test_a_body_named_in_the_question_restricts_the_search_to_its_minutes(tmp_path, embedder):
+    from rag.answer import Answerer
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    shutil.copy(Path(__file__).parent / "fixtures" / "udvalg_miljoe_2020-09-15.txt", corpus)
+    config = Config(index_dir=tmp_path / "index")
+    build_index([corpus], config, embedder=embedder)
+    index = load_index(config)
+    retriever = Retriever(index, embedder=embedder)
+    answerer = Answerer(index, retriever)
+    # The committee's name, definite form: only its meeting is searched, and the answer says so.
+    answer = answerer("Hvad besluttede Miljø- og Byudvalget om budget?")
+    assert {h.chunk.body for h in answer.hits} == {"Miljø- og Byudvalg"}
+    assert answer.filters["question_body"] == "Miljø- og Byudvalg"
+    assert retriever("Hvad besluttede Chefforum om trafiksikkerhed?").body == "Chefforum"
+    assert {h.chunk.body for h in retriever("Hvad besluttede Chefforum om trafiksikkerhed?").hits} == {"Chefforum"}
+    # No body named, or one set by the user: nothing added.
+    assert retriever("Hvad blev besluttet om trafiksikkerhed?").body == ""
+    assert retriever("Hvad besluttede Chefforum om budget?", Filters(body="Miljø- og Byudvalg")).body == ""

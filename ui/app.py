@@ -137,6 +137,8 @@ def _filters_note(filters: dict) -> str:
     parts = []
     if filters.get("body"):
         parts.append(filters["body"])
+    if filters.get("question_body"):
+        parts.append(f"{filters['question_body']} (nævnt i spørgsmålet)")
     if filters.get("date_from"):
         parts.append(f"fra {filters['date_from']}")
     if filters.get("date_to"):
