@@ -54,6 +54,7 @@ MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25
+LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 YEAR = re.compile(r"(19|20)\d\d")
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
@@ -426,7 +427,7 @@ class Answerer:
                 score = prior + self.coverage(terms, [text]) if terms else prior
                 dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
                 score += 2.0 * max(0.0, dense - 0.75)
-                in_text = set(re.findall(r"\d+", text))
+                in_text = set(re.findall(r"\d+", LIST_MARK.sub("", text, count=1)))  # "1. at ..." numbers a point, it is no figure
                 if figures & in_text:
                     score += 0.5
                 if intent.number and in_text - numbers:
