@@ -119,9 +119,9 @@ def text_key(model_name: str, text: str) -> str:
     return hashlib.sha256(f"{model_name}\x00{text}".encode()).hexdigest()[:32]
 
 
-# Above this many chunks an exact scan costs more than half of encoding the question (6 ms at 100,000 on
-# 2 cores) and grows with the archive; an inverted-file search stays near 2 ms. Measured in eval/BENCH.md.
-APPROXIMATE_THRESHOLD = 100_000
+# Above this many chunks an exact scan costs a quarter of encoding the question and more (6.5 ms at 74,000 on
+# 2 cores, 45 ms at 740,000); an inverted-file search takes 0.7 ms and 2.5 ms there. Measured in eval/BENCH.md.
+APPROXIMATE_THRESHOLD = 50_000
 IVF_NPROBE = 64  # lists searched per query: recall@50 0.99-1.00 against exact from 74,000 to 740,000 chunks
 IVF_TRAIN_PER_LIST = 64  # k-means sample: this many vectors per list
 # A filter that leaves at most this many chunks is searched exactly; the lists probed would hold few of them.
