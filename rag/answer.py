@@ -266,6 +266,7 @@ class Answerer:
                 quotes_by_item = self._meeting_facts(items, retrieval.question)
         else:
             chosen = self._same_matter(items, hits, terms)
+            chosen += self._one_per_period(items, retrieval, chosen)
             quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits)) for key in chosen]
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
@@ -334,6 +335,18 @@ class Answerer:
             if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
                 chosen.append(key)
         return chosen
+
+    def _one_per_period(self, items, retrieval: Retrieval, chosen: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """"i 2019 og i 2023" asks about each period: its best item, for every period the chosen items miss."""
+        spans = retrieval.date_range.spans if retrieval.date_range else ()
+        extra: list[tuple[str, int]] = []
+        for a, b in spans:
+            if any(a <= self.index.meetings[k[0]].date <= b for k in chosen + extra):
+                continue
+            best = next((k for k in items if k[1] != HEADER_ITEM and a <= self.index.meetings[k[0]].date <= b), None)
+            if best is not None:
+                extra.append(best)
+        return extra
 
     def _meeting_facts(self, items, question: str) -> list[tuple[tuple[str, int], list[Quote]]]:
         """Attendance and place are meeting-level facts: quote the header (item 0) or the Fraværende lines."""
@@ -572,6 +585,8 @@ def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
         out["question_body"] = retrieval.body
     if retrieval.date_range:
         out["question_dates"] = [retrieval.date_range.first.isoformat(), retrieval.date_range.last.isoformat()]
+        if retrieval.date_range.spans:
+            out["question_periods"] = [[a.isoformat(), b.isoformat()] for a, b in retrieval.date_range.spans]
     return out
 
 

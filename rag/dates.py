@@ -31,6 +31,8 @@ MONTH_OPT_YEAR = re.compile(
     r"\b(?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|june|july|october)\b\.?(?:\s+(?P<y>(?:19|20)\d{2})\b)?",
     re.IGNORECASE,
 )
+RANGE_WORDS = re.compile(r"\b(til|to|until|through)\b|[-–]", re.IGNORECASE)
+MORE_YEARS = re.compile(r"\s*(?:,|og|and|eller|or|til|to|[-–])\s*(?:i\s+|in\s+)?(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 
@@ -66,9 +68,19 @@ class DateRange:
     first: date
     last: date
     phrase: str  # the words of the question that set it
+    # Separate periods ("i 2019 og i 2023", "i januar og oktober 2023"); empty when first..last is one period.
+    spans: tuple[tuple[date, date], ...] = ()
 
     def __contains__(self, day: date) -> bool:
+        if self.spans:
+            return any(a <= day <= b for a, b in self.spans)
         return self.first <= day <= self.last
+
+    @classmethod
+    def of_periods(cls, periods: list[tuple[date, date]], phrase: str, continuous: bool) -> "DateRange":
+        periods = sorted(set(periods))
+        spans = () if continuous or len(periods) < 2 else tuple(periods)
+        return cls(periods[0][0], max(b for _, b in periods), phrase, spans)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -80,7 +92,7 @@ def date_range_in_question(question: str) -> DateRange | None:
 
     Example:
         >>> date_range_in_question("hvad skete der i november 2023?")
-        DateRange(first=datetime.date(2023, 11, 1), last=datetime.date(2023, 11, 30), phrase='november 2023')
+        DateRange(first=datetime.date(2023, 11, 1), last=datetime.date(2023, 11, 30), phrase='november 2023', spans=())
     """
     for pattern in (NUMERIC_DATE, ISO_DATE):
         if (m := pattern.search(question)) and (d := _make(m["y"], m["m"], m["d"])):
@@ -97,12 +109,20 @@ def date_range_in_question(question: str) -> DateRange | None:
                 months.extend((int(m["y"]), mo) for mo in pending)
                 pending = []
         if months:
-            first, last = min(months), max(months)
             phrase = question[mentions[0].start() : mentions[-1].end()] if len(months) > 1 else mentions[0].group(0)
-            return DateRange(date(first[0], first[1], 1), _month_end(*last), phrase)
+            # "fra marts til november" is one period; "i januar og oktober" two.
+            continuous = bool(RANGE_WORDS.search(phrase))
+            return DateRange.of_periods([(date(y, mo, 1), _month_end(y, mo)) for y, mo in months], phrase, continuous)
     # "Budget 2024" names a budget year, not a meeting year; only a year after "i"/"in"/"år"/"fra" filters.
     for m in re.finditer(r"\b(?:i|in|år|year|fra|from|during|under)\s+((?:19|20)\d{2})\b", question, re.IGNORECASE):
         y = int(m.group(1))
         if not re.search(rf"(?:budget|regnskab|budgetaftale)\w*\s+{y}", question, re.IGNORECASE):
-            return DateRange(date(y, 1, 1), date(y, 12, 31), m.group(0))
+            # "i 2019 og i 2023", "fra 2019 til 2021": the years that follow belong to the same period.
+            years, end = [y], m.end()
+            while more := MORE_YEARS.match(question, end):
+                years.append(int(more["y"]))
+                end = more.end()
+            phrase = question[m.start() : end]
+            periods = [(date(n, 1, 1), date(n, 12, 31)) for n in years]
+            return DateRange.of_periods(periods, phrase, continuous=bool(RANGE_WORDS.search(phrase)))
     return None

@@ -107,6 +107,11 @@ class Retriever:
             mask &= self._dates >= np.datetime64(first, "D")
         if last:
             mask &= self._dates <= np.datetime64(last, "D")
+        if date_range is not None and date_range.spans:
+            in_a_span = np.zeros(len(mask), dtype=bool)
+            for a, b in date_range.spans:
+                in_a_span |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
+            mask &= in_a_span
         return None if mask.all() else mask
 
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:

@@ -42,3 +42,34 @@ def test_questions_naming_dates_get_a_meeting_date_range(question, first, last):
 @pytest.mark.parametrize("question", ["hvad blev besluttet om budget 2024?", "hvad er måltallet?", "Who may attend?"])
 def test_budget_years_and_plain_questions_set_no_date_range(question):
     assert date_range_in_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "inside", "outside"),
+    [
+        ("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?", [date(2019, 9, 12), date(2023, 3, 30)], [date(2021, 6, 1)]),
+        ("Hvad skete der i 2019, 2020 og 2023?", [date(2019, 1, 1), date(2020, 6, 1), date(2023, 12, 31)], [date(2021, 6, 1), date(2022, 1, 1)]),
+        ("Hvad blev drøftet i januar og oktober 2023?", [date(2023, 1, 15), date(2023, 10, 31)], [date(2023, 5, 1)]),
+        ("Hvad skete fra marts til november 2023?", [date(2023, 3, 1), date(2023, 6, 1), date(2023, 11, 30)], [date(2023, 12, 1)]),
+        ("Hvad skete der fra 2019 til 2021?", [date(2019, 1, 1), date(2020, 6, 1), date(2021, 12, 31)], [date(2022, 1, 1)]),
+    ],
+)
+def test_periods_joined_by_og_stay_separate_and_til_spans_the_gap(question, inside, outside):
+    period = date_range_in_question(question)
+    assert all(day in period for day in inside)
+    assert not any(day in period for day in outside)
+
+
+def test_a_question_naming_two_years_retrieves_from_both_and_nothing_between(answerer):
+    answer = answerer("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?")
+    years = {h.chunk.meeting_date[:4] for h in answer.hits if h.score > 0}
+    assert years == {"2019", "2023"}
+    assert {c.meeting_date[:4] for c in answer.citations} == {"2019", "2023"}
+
+
+def test_the_answer_names_each_period_it_searched(answerer):
+    from ui.app import _filters_note
+
+    answer = answerer("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?")
+    assert answer.filters["question_periods"] == [["2019-01-01", "2019-12-31"], ["2023-01-01", "2023-12-31"]]
+    assert _filters_note(answer.filters) == "Afgrænset til perioder i spørgsmålet: 2019-01-01 til 2019-12-31, 2023-01-01 til 2023-12-31"

@@ -143,7 +143,9 @@ def _filters_note(filters: dict) -> str:
         parts.append(f"fra {filters['date_from']}")
     if filters.get("date_to"):
         parts.append(f"til {filters['date_to']}")
-    if filters.get("question_dates"):
+    if filters.get("question_periods"):
+        parts.append("perioder i spørgsmålet: " + ", ".join(f"{a} til {b}" for a, b in filters["question_periods"]))
+    elif filters.get("question_dates"):
         a, b = filters["question_dates"]
         parts.append(f"datoer i spørgsmålet: {a} til {b}" if a != b else f"dato i spørgsmålet: {a}")
     return ("Afgrænset til " + ", ".join(parts)) if parts else ""
