@@ -227,7 +227,7 @@ class BenchEmbedder:
     def encode_query(self, questions: list[str]) -> np.ndarray:
         return self.inner.encode_query(questions)
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         todo = list(range(len(texts)))
         if self.cache is not None:
@@ -366,7 +366,7 @@ def phase_serve(config: Config, questions: str, rounds: int = SERVE_ROUNDS) -> d
     for r in range(rounds):
         for n, q in enumerate(texts):
             def timed_ask() -> None:
-                retriever._query_cache.clear()  # every ask encodes its question, as a new question would
+                retriever.forget_questions()  # every ask encodes its question, as a new question would
                 t = time.perf_counter()
                 answerer(q)
                 ask.append(time.perf_counter() - t)
@@ -516,13 +516,13 @@ def machine() -> str:
     """CPU, cores, memory, load and library versions: what the numbers were measured on."""
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
     mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
-    versions = []
-    for name in ("faiss", "onnxruntime", "bm25s", "sentence_transformers", "torch"):
-        try:
-            from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-            versions.append(f"{name} {version(name.replace('_', '-') if name != 'faiss' else 'faiss-cpu')}")
-        except Exception:  # a missing package is worth a gap, not a failed benchmark
+    versions = []
+    for name, distribution in (("faiss", "faiss-cpu"), ("onnxruntime", "onnxruntime"), ("bm25s", "bm25s"), ("sentence_transformers", "sentence-transformers"), ("torch", "torch")):
+        try:
+            versions.append(f"{name} {version(distribution)}")
+        except PackageNotFoundError:  # a missing package is worth a gap, not a failed benchmark
             continue
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return f"{cpu}; {os.cpu_count()} cores; {mem / 2**20:.0f} GiB RAM; load average {load}; Python {platform.python_version()}; {'; '.join(versions)}"
@@ -613,7 +613,7 @@ def ann_rows(ann_runs: list[dict]) -> list[str]:
 
 def main(
     config: Config,
-    scales: list[int],
+    scales: list[int] | tuple[int, ...] = DEFAULT_SCALES,
     echo: Echo = print,
     *,
     work_dir: Path = BENCH_DIR,
@@ -627,7 +627,7 @@ def main(
     seeds and on the smallest scale.
     """
     work_dir = Path(work_dir)
-    scales = sorted(set(scales or DEFAULT_SCALES))
+    scales = sorted(set(scales))
     full_scales = [n for n in scales if n <= full_limit] or scales[:1]
     pool = full_scales[-1]
     echo(f"referat bench: backend {config.backend}, model {config.model_name}")

@@ -177,9 +177,7 @@ def ask_one(answerer, q: Question, retriever: str) -> dict:
     from rag.retrieve import Filters
 
     # Each question is timed as a new question: no question vector cached by an earlier retriever's run.
-    cache = getattr(answerer.retriever, "_query_cache", None)
-    if cache is not None:
-        cache.clear()
+    answerer.retriever.forget_questions()
     began = time.perf_counter()
     try:
         answer = answerer(q.question, Filters(), retriever=retriever)

@@ -21,7 +21,7 @@ from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
-from .retrieve import Filters, Retrieval, Retriever
+from .retrieve import Filters, Retrieval, Retriever, ranked_items
 from .text import sentence_spans, squash
 
 # Question words that say what kind of answer is wanted, not what it is about.
@@ -239,7 +239,7 @@ class Answerer:
         for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
             topic = topic.replace(phrase, " ") if phrase else topic
         terms = self.topic_terms(topic)
-        items = self._items_in_order(hits)
+        items = ranked_items(hits)
         absent = self.absent_terms(retrieval.question)
         words = [t for t in tokenize(retrieval.question) if t[:1].isalpha()]
         # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
@@ -261,9 +261,9 @@ class Answerer:
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
             meetings = list(dict.fromkeys(key[0] for key in items))
             if period and len(meetings) > 1:
-                quotes_by_item = [self._meeting_facts([(m, HEADER_ITEM)], retrieval.question)[0] for m in meetings[: cfg.answer_items]]
+                quotes_by_item = [self._meeting_facts(m, retrieval.question)[0] for m in meetings[: cfg.answer_items]]
             else:
-                quotes_by_item = self._meeting_facts(items, retrieval.question)
+                quotes_by_item = self._meeting_facts(meetings[0], retrieval.question)
         else:
             chosen = self._same_matter(items, hits, terms)
             chosen += self._one_per_period(items, retrieval, chosen)
@@ -298,17 +298,6 @@ class Answerer:
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, "", applied)
 
     # -- items ---------------------------------------------------------------------------------
-    @staticmethod
-    def _items_in_order(hits) -> list[tuple[str, int]]:
-        return list(dict.fromkeys((h.chunk.meeting_id, h.chunk.item_number) for h in hits))
-
-    def _item_texts(self, key: tuple[str, int]) -> list[str]:
-        meeting = self.index.meetings[key[0]]
-        if key[1] == HEADER_ITEM:
-            return [meeting.header.text]
-        item = meeting.item(key[1])
-        return [item.title] + [s.text for s in item.sections] if item else []
-
     def _same_matter(self, items, hits, terms) -> list[tuple[str, int]]:
         """The top item, plus items of other meetings about the same matter (close in rank and topic)."""
         top = items[0]
@@ -317,19 +306,19 @@ class Answerer:
             key = (h.chunk.meeting_id, h.chunk.item_number)
             best[key] = max(best.get(key, 0.0), h.score)
         chosen = [top]
-        top_item = self._item(top)
+        top_item = self._item(top) if top[1] != HEADER_ITEM else None
+        if top_item is None or _routine(top_item):
+            return chosen  # meeting facts and standing items are no matter to follow across meetings
+        title_terms = self.topic_terms(top_item.title)
         for key in items[1 : 6]:
             if len(chosen) >= self.config.answer_items:
                 break
-            if key[0] in {k[0] for k in chosen} or key[1] == HEADER_ITEM or top[1] == HEADER_ITEM:
+            if key[0] in {k[0] for k in chosen} or key[1] == HEADER_ITEM:
                 continue
             item = self._item(key)
-            if item is None or top_item is None or best[key] < 0.75 * best[top]:
-                continue
-            if _routine(item) or _routine(top_item):
+            if item is None or best[key] < 0.75 * best[top] or _routine(item):
                 continue
             same_case = bool(item.case_number) and item.case_number == top_item.case_number
-            title_terms = self.topic_terms(top_item.title)
             similar_title = bool(title_terms) and self.coverage(title_terms, [item.title]) >= 0.5
             on_topic = bool(terms) and self.coverage(terms, [item.title]) >= 0.5
             if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
@@ -338,9 +327,10 @@ class Answerer:
 
     def _one_per_period(self, items, retrieval: Retrieval, chosen: list[tuple[str, int]]) -> list[tuple[str, int]]:
         """"i 2019 og i 2023" asks about each period: its best item, for every period the chosen items miss."""
-        spans = retrieval.date_range.spans if retrieval.date_range else ()
+        if retrieval.date_range is None or not retrieval.date_range.spans:
+            return []
         extra: list[tuple[str, int]] = []
-        for a, b in spans:
+        for a, b in retrieval.date_range.periods:
             if any(a <= self.index.meetings[k[0]].date <= b for k in chosen + extra):
                 continue
             best = next((k for k in items if k[1] != HEADER_ITEM and a <= self.index.meetings[k[0]].date <= b), None)
@@ -348,9 +338,9 @@ class Answerer:
                 extra.append(best)
         return extra
 
-    def _meeting_facts(self, items, question: str) -> list[tuple[tuple[str, int], list[Quote]]]:
+    def _meeting_facts(self, meeting_id: str, question: str) -> list[tuple[tuple[str, int], list[Quote]]]:
         """Attendance and place are meeting-level facts: quote the header (item 0) or the Fraværende lines."""
-        meeting = self.index.meetings[items[0][0]]
+        meeting = self.index.meetings[meeting_id]
         if ABSENT_WORDS.search(question):
             seen, quotes = set(), []
             for item in meeting.items:

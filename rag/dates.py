@@ -71,15 +71,19 @@ class DateRange:
     # Separate periods ("i 2019 og i 2023", "i januar og oktober 2023"); empty when first..last is one period.
     spans: tuple[tuple[date, date], ...] = ()
 
+    @property
+    def periods(self) -> tuple[tuple[date, date], ...]:
+        return self.spans or ((self.first, self.last),)
+
     def __contains__(self, day: date) -> bool:
-        if self.spans:
-            return any(a <= day <= b for a, b in self.spans)
-        return self.first <= day <= self.last
+        return any(a <= day <= b for a, b in self.periods)
 
     @classmethod
-    def of_periods(cls, periods: list[tuple[date, date]], phrase: str, continuous: bool) -> "DateRange":
+    def of_periods(cls, periods: list[tuple[date, date]], phrase: str) -> "DateRange":
+        """One range over the periods the phrase names: "fra marts til november" spans the gap, "i januar og
+        oktober" keeps them apart."""
         periods = sorted(set(periods))
-        spans = () if continuous or len(periods) < 2 else tuple(periods)
+        spans = () if RANGE_WORDS.search(phrase) or len(periods) < 2 else tuple(periods)
         return cls(periods[0][0], max(b for _, b in periods), phrase, spans)
 
 
@@ -110,9 +114,7 @@ def date_range_in_question(question: str) -> DateRange | None:
                 pending = []
         if months:
             phrase = question[mentions[0].start() : mentions[-1].end()] if len(months) > 1 else mentions[0].group(0)
-            # "fra marts til november" is one period; "i januar og oktober" two.
-            continuous = bool(RANGE_WORDS.search(phrase))
-            return DateRange.of_periods([(date(y, mo, 1), _month_end(y, mo)) for y, mo in months], phrase, continuous)
+            return DateRange.of_periods([(date(y, mo, 1), _month_end(y, mo)) for y, mo in months], phrase)
     # "Budget 2024" names a budget year, not a meeting year; only a year after "i"/"in"/"år"/"fra" filters.
     for m in re.finditer(r"\b(?:i|in|år|year|fra|from|during|under)\s+((?:19|20)\d{2})\b", question, re.IGNORECASE):
         y = int(m.group(1))
@@ -124,5 +126,5 @@ def date_range_in_question(question: str) -> DateRange | None:
                 end = more.end()
             phrase = question[m.start() : end]
             periods = [(date(n, 1, 1), date(n, 12, 31)) for n in years]
-            return DateRange.of_periods(periods, phrase, continuous=bool(RANGE_WORDS.search(phrase)))
+            return DateRange.of_periods(periods, phrase)
     return None

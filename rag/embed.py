@@ -22,14 +22,10 @@ class Embedder:
         self.config = config
         self.model = model if model is not None else load_model(config)
         self.model.max_seq_length = min(config.max_seq_length, self.model.max_seq_length or config.max_seq_length)
-        self.dimension = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension())
-
-    def token_count(self, text: str) -> int:
-        """Tokens the model sees for this passage, special tokens and prompt included."""
-        return len(self.model.tokenizer(self.config.passage_prompt + text, add_special_tokens=True)["input_ids"])
+        self.dimension = embedding_dimension(self.model)
 
     def token_counts(self, texts: list[str]) -> list[int]:
-        """token_count of each passage, tokenized in batches (the fast tokenizers run a batch in parallel)."""
+        """Tokens the model sees for each passage, special tokens and prompt included; in batches (the fast tokenizers run a batch in parallel)."""
         counts: list[int] = []
         # Batches of a few thousand: the ids of 740,000 chunks at once took 4 GB as Python lists.
         for start in range(0, len(texts), 4096):
@@ -68,6 +64,12 @@ class Embedder:
             show_progress_bar=show_progress,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def embedding_dimension(model) -> int:
+    # sentence-transformers 6 renamed get_sentence_embedding_dimension; the ONNX model has the new name.
+    getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(getter())
 
 
 def load_model(config: Config):

@@ -27,8 +27,7 @@ from pathlib import Path
 from .errors import SeedFormatError
 from .layouts import CASE_NUMBER, DATED_DECISIONS, SECTION_HEADINGS
 
-KINDS = ("text", "pdf", "html", "docx")
-DOCUMENT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".docx"})
 MIN_LETTERS = 20  # fewer letters than this in a whole PDF: there is no text layer to read
 _OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: .doc, not .docx
 _HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
@@ -40,7 +39,7 @@ class Extracted:
     """The text of one document; the parser reads it like a text file."""
 
     text: str  # NFC, "\n" line ends
-    kind: str  # one of KINDS
+    kind: str  # "text", "pdf", "html" or "docx"
     pages: tuple[int, ...] = ()  # offset in `text` where each PDF page starts; () for other kinds
 
 
@@ -64,9 +63,10 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _is_docx(data: bytes) -> bool:
+def _is_docx(source: bytes | Path) -> bool:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        # From a path, only the ZIP's directory is read, not the whole file.
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return True  # a damaged Word file is still a Word file: say so when it is read
@@ -80,7 +80,7 @@ def looks_like_document(path: Path) -> bool:
         with open(path, "rb") as f:
             head = f.read(4096)
         if head.startswith(b"PK\x03\x04"):
-            return zipfile.is_zipfile(path) and _is_docx(path.read_bytes())
+            return zipfile.is_zipfile(path) and _is_docx(path)
     except OSError:
         return False
     return sniff(head) in ("pdf", "html")

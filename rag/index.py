@@ -396,4 +396,4 @@ def load_index(config: Config, check_corpus: bool = True) -> Index:
             f"the index in {folder}/ is inconsistent ({len(unknown)} meetings of chunks missing from {MEETINGS}, "
             f"{bm25_rows} BM25 rows for {len(chunks)} chunks); rebuild with `referat index`"
         )
-    return Index(config, manifest, vectors, chunks, {m.meeting_id: m for m in meetings}, lexical)
+    return Index(config, manifest, vectors, chunks, by_id, lexical)

@@ -55,6 +55,8 @@ def export_onnx(st_model, model_name: str, folder: Path) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    from .embed import embedding_dimension
+
     class Pipeline(torch.nn.Module):
         # The whole sentence-transformers stack, so pooling and normalisation are whatever the model says.
         def __init__(self, model) -> None:
@@ -91,7 +93,7 @@ def export_onnx(st_model, model_name: str, folder: Path) -> Path:
         info = _marker(model_name) | {
             "pad_token_id": int(tokenizer.pad_token_id),
             "max_seq_length": int(st_model.max_seq_length),
-            "dimension": int(st_model.get_embedding_dimension() if hasattr(st_model, "get_embedding_dimension") else st_model.get_sentence_embedding_dimension()),
+            "dimension": embedding_dimension(st_model),
         }
         (work / MARKER).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
         if folder.exists():

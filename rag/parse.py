@@ -24,7 +24,7 @@ from .layouts import (
     PROPOSAL_OPENER,
     Layout,
 )
-from .records import AgendaItem, Meeting, Section
+from .records import AgendaItem, Meeting, Section, page_at
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
@@ -441,8 +441,9 @@ def parse_file(path: Path | str) -> Meeting:
         # The line is one of the extracted text, not of the file's bytes: say so, and which page.
         where = f"line {error.line} of the text extracted from this {extracted.kind.upper()}"
         if extracted.pages:
-            offset = sum(len(t) + 1 for t in extracted.text.split("\n")[: max(error.line - 1, 0)])
-            where += f", page {max(1, sum(1 for p in extracted.pages if p <= offset))}"
+            lines = split_lines(extracted.text)
+            line = lines[min(max(error.line, 1), len(lines)) - 1]
+            where += f", page {page_at(extracted.pages, line.start)}"
         raise SeedFormatError(path, error.line, f"{error.problem} ({where})") from error
     return replace(meeting, pages=extracted.pages)
 

@@ -120,4 +120,9 @@ def page_of(meeting: Meeting, offset: int) -> int | None:
         >>> page_of(meeting, meeting.item(2).start)  # doctest: +SKIP
         1
     """
-    return bisect_right(meeting.pages, offset) or None if meeting.pages else None
+    return page_at(meeting.pages, offset) if meeting.pages else None
+
+
+def page_at(pages: tuple[int, ...], offset: int) -> int:
+    """The 1-based page of `offset`, given where each page starts (the first at 0)."""
+    return max(1, bisect_right(pages, offset))

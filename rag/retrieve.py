@@ -37,7 +37,6 @@ class Retrieval:
     hits: tuple[Hit, ...]  # chunks, best item first, best chunk first within an item
     date_range: DateRange | None  # read from the question
     best_dense: float  # highest cosine of any allowed chunk: how close the corpus comes at all
-    spread: float = 0.0  # best cosine minus the mean of the top 20: how much the best chunk stands out
     dropped_dates: str = ""  # a date phrase of the question that matched no meeting, so it was not applied
     body: str = ""  # a body the question names ("hvad besluttede Økonomiudvalget ..."), searched alone
 
@@ -84,6 +83,10 @@ class Retriever:
             self._embedder = Embedder(self.config)
         return self._embedder
 
+    def forget_questions(self) -> None:
+        """Empty the question-vector cache, so the next question is encoded as a new one would be (timing)."""
+        self._query_cache.clear()
+
     def query_vector(self, question: str) -> np.ndarray:
         if (v := self._query_cache.get(question)) is not None:
             self._query_cache.move_to_end(question)
@@ -108,10 +111,10 @@ class Retriever:
         if last:
             mask &= self._dates <= np.datetime64(last, "D")
         if date_range is not None and date_range.spans:
-            in_a_span = np.zeros(len(mask), dtype=bool)
-            for a, b in date_range.spans:
-                in_a_span |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
-            mask &= in_a_span
+            in_a_period = np.zeros(len(mask), dtype=bool)
+            for a, b in date_range.periods:
+                in_a_period |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
+            mask &= in_a_period
         return None if mask.all() else mask
 
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
@@ -131,7 +134,7 @@ class Retriever:
             dropped = ""
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, 0.0, dropped, named_body)
+            return Retrieval(q, (), date_range, 0.0, dropped, named_body)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
@@ -168,11 +171,7 @@ class Retriever:
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
         best_dense = max(cosine.values(), default=0.0)
-        # How far the best chunk stands out from the other candidates: a question the minutes answer
-        # has a few chunks well above the rest; an off-topic one lifts them all alike.
-        top_scores = np.sort(np.array(list(cosine.values()), dtype=np.float32))[::-1]
-        spread = float(top_scores[0] - np.mean(top_scores[: min(len(top_scores), 20)])) if len(top_scores) else 0.0
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, spread, dropped, named_body)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""

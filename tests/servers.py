@@ -37,9 +37,7 @@ def running_server(index_dir: Path, logs: Path, host: str | None = None) -> Iter
     proc = subprocess.Popen(args, cwd=ROOT, stdout=out, stderr=err, env=env)
     url = f"http://127.0.0.1:{port}"
 
-    def logs_text() -> str:
-        out.flush()
-        err.flush()
+    def logs_text() -> str:  # the child writes these files; this process only reads them
         return (logs / "stderr.txt").read_text(errors="replace")[-4000:] + (logs / "stdout.txt").read_text(errors="replace")[-2000:]
 
     deadline = time.monotonic() + 120

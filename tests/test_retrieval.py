@@ -53,7 +53,7 @@ def test_chunks_keep_the_token_budget_and_carry_their_context(seed_meetings):
 
 def test_no_chunk_is_truncated_by_the_models_own_limit(seed_meetings, embedder):
     chunks = chunk_meetings(seed_meetings, Config())
-    assert max(embedder.token_count(c.embed_text) for c in chunks) <= embedder.model.max_seq_length == 512
+    assert max(embedder.token_counts([c.embed_text for c in chunks])) <= embedder.model.max_seq_length == 512
 
 
 def test_embedder_refuses_a_chunk_the_model_would_truncate(seed_meetings, embedder):

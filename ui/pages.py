@@ -127,7 +127,7 @@ class Catalog:
             taken = 0
             for i in np.argsort(-scores, kind="stable"):
                 mid, number = self.items.keys[int(i)]
-                if mid == meeting.meeting_id or number == HEADER_ITEM:
+                if mid == meeting.meeting_id:  # item vectors hold no meeting headers
                     continue
                 other = self.meetings.get(mid)
                 it = other.item(number) if other else None
