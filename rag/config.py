@@ -49,6 +49,10 @@ class Config:
     min_dense_score: float = field(
         default=0.80, metadata={"help": "below this cosine, a question counts as not answered by the minutes"}
     )
+    synonym_pull: float = field(
+        default=0.007,
+        metadata={"help": "cosine a word unknown to the minutes must add to the question's nearest passages to count as a synonym, not a new topic"},
+    )
     answer_sentences: int = field(default=3, metadata={"help": "sentences quoted per cited item"})
     answer_items: int = field(default=3, metadata={"help": "items quoted in one answer at most"})
     base_url: str = field(default="", metadata={"help": "prefix of citation URLs (empty: app-relative)"})

@@ -84,6 +84,7 @@ class Hit:
     score: float  # fused score; higher is better
     rank: int  # 1-based
     dense: float = 0.0  # cosine of the chunk to the question (0 when the dense ranker did not see it)
+    row: int = -1  # the chunk's row in the vector index, for its vector
 
 
 @dataclass(frozen=True, slots=True)

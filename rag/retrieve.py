@@ -39,6 +39,7 @@ class Retrieval:
     best_dense: float  # highest cosine of any allowed chunk: how close the corpus comes at all
     dropped_dates: str = ""  # a date phrase of the question that matched no meeting, so it was not applied
     body: str = ""  # a body the question names ("hvad besluttede Økonomiudvalget ..."), searched alone
+    retriever: str = "hybrid"  # the ranker that ordered the hits
 
 
 def clean_question(question: str) -> str:
@@ -134,7 +135,7 @@ class Retriever:
             dropped = ""
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, dropped, named_body)
+            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
@@ -171,7 +172,7 @@ class Retriever:
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
         best_dense = max(cosine.values(), default=0.0)
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""
@@ -182,7 +183,7 @@ class Retriever:
         hits, rank = [], 1
         for members in sorted(by_item.values(), key=lambda ids: -fused[ids[0]]):
             for i in members:
-                hits.append(Hit(chunks[i], fused[i], rank, cosine.get(i, 0.0)))
+                hits.append(Hit(chunks[i], fused[i], rank, cosine.get(i, 0.0), i))
                 rank += 1
         return tuple(hits)
 

@@ -188,3 +188,34 @@ def test_a_period_with_several_meetings_gives_each_meetings_facts_newest_first(a
     assert {c.item for c in answer.citations} == {0}  # the meeting headers
     assert len(set(dates)) >= 2 and dates == sorted(dates, reverse=True)
     assert "Mødelokale 1" in answer.text and "915" in answer.text
+
+
+def test_other_words_for_what_the_minutes_say_are_answered_by_meaning(answerer):
+    # "lønafdelingen ... opkald": the minutes say "Løn & Sekretariat" and "telefontid".
+    answer = answerer("Hvornår har lønafdelingen åben for opkald?")
+    assert answer.found, answer.note
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 8)
+    assert "10-12" in answer.text
+    assert "'lønafdelingen' står ikke i referaterne" in answer.note  # the user is told the word was not found
+
+
+@pytest.mark.parametrize("question", ["Hvad blev besluttet om hundeskoven?", "Hvad koster den nye brandstation?"])
+def test_a_word_the_minutes_never_use_that_pulls_away_from_them_is_still_refused(answerer, question):
+    answer = answerer(question)
+    assert answer.found is False and answer.citations == ()
+    assert "forekommer ikke i nogen af referaterne" in answer.note
+
+
+def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_does_not(answerer):
+    synonym = answerer.retriever("Hvornår har lønafdelingen åben for opkald?")
+    topic = answerer.retriever("Hvad blev besluttet om hundeskoven?")
+    assert answerer.pull_of(["lønafdelingen"], synonym) >= answerer.config.synonym_pull
+    assert answerer.pull_of(["hundeskoven"], topic) < 0.0
+    assert answerer.pull_of(["hundeskoven"], answerer.retriever("hundeskoven")) == 0.0  # nothing left to compare
+
+
+def test_an_english_question_gets_the_sentence_that_answers_by_meaning(answerer):
+    answer = answerer("How many submissions with examples of the employee and management foundation were received?")
+    assert answer.found
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 4)
+    assert "37" in answer.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from dataclasses import replace
 
 import httpx
 import pytest
@@ -338,3 +339,14 @@ def test_chat_keeps_history_and_answers_bad_input_politely(server, browser):
     assert users.count() == 4  # every turn stays visible
     assert not [e for e in errors if "alert" in e]
     context.close()
+
+
+def test_a_found_answer_shows_its_note_and_the_dated_decision_label():
+    from ui.app import format_answer
+
+    answer = _hostile_answer()
+    dated = answer.text.replace("(Beslutning)", "(Økonomiudvalgets beslutning den 06.03.2019)")
+    md = format_answer(replace(answer, text=dated, note="Ordet 'snerydning' står ikke i referaterne."))
+    shown = _rendered(md)
+    assert "(Økonomiudvalgets beslutning den 06.03.2019)" in shown  # the label, not only the section name
+    assert "Ordet 'snerydning' står ikke i referaterne." in shown

@@ -102,8 +102,10 @@ def format_answer(answer: Answer, base: str = "") -> str:
         if m and 1 <= n <= len(cits):
             c = cits[n - 1]
             used.add(n)
+            # The answer's own label: a dated decision says which ("Økonomiudvalgets beslutning den 06.03.2019").
+            label = m.group("section") or c.section
             lines.append(
-                f"- «{escape_md(squash(c.quote))}» {_link(escape_md(f'[{n}]'), citation_href(c, base, cits))} _{escape_md(f'({c.section})')}_"
+                f"- «{escape_md(squash(c.quote))}» {_link(escape_md(f'[{n}]'), citation_href(c, base, cits))} _{escape_md(f'({label})')}_"
             )
         elif raw.startswith((" ", "\t")):
             lines.append(f"  _{escape_md(raw.strip())}_")
@@ -126,6 +128,8 @@ def format_answer(answer: Answer, base: str = "") -> str:
     shown = _filters_note(answer.filters)
     if shown:
         out += f"\n\n_{escape_md(shown)}_"
+    if answer.note:  # e.g. words of the question the minutes never use, answered by meaning
+        out += f"\n\n_{escape_md(_short_words(answer.note))}_"
     return out
 
 
