@@ -27,7 +27,7 @@ from .text import sentence_spans, squash
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
     r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
-    r"decid\w*|decision\w*|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
+    r"sagde|mente|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
 MEETING_WORDS = re.compile(
@@ -56,6 +56,8 @@ DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|
 COMMON_SHARE = 0.25
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
+LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 YEAR = re.compile(r"(19|20)\d\d")
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
@@ -289,6 +291,11 @@ class Answerer:
         if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
             note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
+        if not (intent.meeting or intent.who or intent.when):
+            # The header says where, when and who; a question about what was discussed is answered by an item,
+            # even when its date words ("på mødet i november 2023") rank the header first.
+            items = [k for k in items if k[1] != HEADER_ITEM] or items
+        items = self._named_by_title_first(items, retrieval.question)
         if intent.meeting:
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
@@ -359,6 +366,17 @@ class Answerer:
             if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
                 chosen.append(key)
         return chosen
+
+    def _named_by_title_first(self, items, question: str) -> list[tuple[str, int]]:
+        """An item the question names by its title ("under eventuelt", "om udbudsplanen for 2025") leads.
+        A one-word title that is no standing item ("Temadrøftelse") is only a topic word."""
+        asked = set(tokenize(question))
+        for key in items[:5]:
+            item = self._item(key) if key[1] != HEADER_ITEM else None
+            words = [t for t in tokenize(item.title) if t[:1].isalpha()] if item else []
+            if words and all(w in asked for w in words) and (len(words) > 1 or _routine(item)):
+                return [key] + [k for k in items if k != key]
+        return items
 
     def _one_per_period(self, items, retrieval: Retrieval, chosen: list[tuple[str, int]]) -> list[tuple[str, int]]:
         """"i 2019 og i 2023" asks about each period: its best item, for every period the chosen items miss."""
@@ -478,6 +496,10 @@ class Answerer:
                     score += 0.3
                 if len(text) < 25:
                     score -= 0.2
+                if squash(text).rstrip(".").lower() == squash(title).lower():
+                    score -= 0.5  # the item's title again; the answer already shows it
+                if text.rstrip().endswith(","):
+                    score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,") says nothing alone
                 scored.append(Quote(meeting, key[1], title, heading, s, e, score, labels[id(section)]))
         if not scored:
             return []
@@ -521,15 +543,26 @@ class Answerer:
 
     @staticmethod
     def _with_announced_lists(chosen: list[Quote], scored: list[Quote]) -> list[Quote]:
-        """A sentence ending in ":" announces the list below it ("med følgende kommentarer:"); quote the list too."""
+        """A sentence ending in ":" announces the list below it ("med følgende kommentarer:"); quote the list too.
+        A line of a short list (SHORT_LIST lines at most) brings its sister lines: the list is the answer
+        to "hvilke emner ...", not its best-scoring line."""
         out = list(chosen)
         for q in chosen:
-            if not q.text.rstrip().endswith(":"):
+            same = sorted((x for x in scored if x.section == q.section), key=lambda x: x.start)
+            at = same.index(q)
+            if q.text.rstrip().endswith(":"):
+                following = same[at + 1 : at + 7]
+            elif LIST_LINE.match(q.text) and q.section != PROPOSAL:  # the points of a proposal are weighed one by one
+                first = at
+                while first > 0 and LIST_LINE.match(same[first - 1].text):
+                    first -= 1
+                following = same[first : first + SHORT_LIST + 1]
+                if len([x for x in following if LIST_LINE.match(x.text)]) > SHORT_LIST:
+                    continue
+            else:
                 continue
-            following = [x for x in scored if x.section == q.section and x.start > q.start]
-            following.sort(key=lambda x: x.start)
-            for x in following[:6]:
-                if not re.match(r"\s*(?:[-•*–]|\d{1,2}[.)])\s", x.text):
+            for x in following:
+                if not LIST_LINE.match(x.text):
                     break
                 if x not in out:
                     out.append(x)
@@ -631,6 +664,8 @@ def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
         out["question_body"] = retrieval.body
     if retrieval.date_range:
         out["question_dates"] = [retrieval.date_range.first.isoformat(), retrieval.date_range.last.isoformat()]
+        if retrieval.date_range.years:
+            out["question_years"] = list(retrieval.date_range.years)
         if retrieval.date_range.spans:
             out["question_periods"] = [[a.isoformat(), b.isoformat()] for a, b in retrieval.date_range.spans]
     return out

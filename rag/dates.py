@@ -70,6 +70,9 @@ class DateRange:
     phrase: str  # the words of the question that set it
     # Separate periods ("i 2019 og i 2023", "i januar og oktober 2023"); empty when first..last is one period.
     spans: tuple[tuple[date, date], ...] = ()
+    # Years named alone ("kompetenceugen i 2024"): minutes plan a year ahead, so an earlier meeting that
+    # writes the year counts too. Empty when a month or day narrows the question to meetings.
+    years: tuple[int, ...] = ()
 
     @property
     def periods(self) -> tuple[tuple[date, date], ...]:
@@ -79,12 +82,12 @@ class DateRange:
         return any(a <= day <= b for a, b in self.periods)
 
     @classmethod
-    def of_periods(cls, periods: list[tuple[date, date]], phrase: str) -> "DateRange":
+    def of_periods(cls, periods: list[tuple[date, date]], phrase: str, years: tuple[int, ...] = ()) -> "DateRange":
         """One range over the periods the phrase names: "fra marts til november" spans the gap, "i januar og
         oktober" keeps them apart."""
         periods = sorted(set(periods))
         spans = () if RANGE_WORDS.search(phrase) or len(periods) < 2 else tuple(periods)
-        return cls(periods[0][0], max(b for _, b in periods), phrase, spans)
+        return cls(periods[0][0], max(b for _, b in periods), phrase, spans, years)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -126,5 +129,7 @@ def date_range_in_question(question: str) -> DateRange | None:
                 end = more.end()
             phrase = question[m.start() : end]
             periods = [(date(n, 1, 1), date(n, 12, 31)) for n in years]
-            return DateRange.of_periods(periods, phrase)
+            if RANGE_WORDS.search(phrase):
+                years = list(range(min(years), max(years) + 1))
+            return DateRange.of_periods(periods, phrase, tuple(sorted(set(years))))
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 
 import numpy as np
@@ -19,6 +20,7 @@ from .errors import BadQuestionError
 from .index import Index, search_vectors
 from .records import Hit
 
+YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
 
 
@@ -105,18 +107,27 @@ class Retriever:
         mask = np.ones(len(self.index.chunks), dtype=bool)
         if filters.body:
             mask &= self._bodies == self._body_numbers.get(filters.body.lower(), -1)
-        first = max([d for d in (filters.date_from, date_range and date_range.first) if d], default=None)
-        last = min([d for d in (filters.date_to, date_range and date_range.last) if d], default=None)
-        if first:
-            mask &= self._dates >= np.datetime64(first, "D")
-        if last:
-            mask &= self._dates <= np.datetime64(last, "D")
-        if date_range is not None and date_range.spans:
-            in_a_period = np.zeros(len(mask), dtype=bool)
+        if filters.date_from:
+            mask &= self._dates >= np.datetime64(filters.date_from, "D")
+        if filters.date_to:
+            mask &= self._dates <= np.datetime64(filters.date_to, "D")
+        if date_range is not None:
+            in_question = np.zeros(len(mask), dtype=bool)
             for a, b in date_range.periods:
-                in_a_period |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
-            mask &= in_a_period
+                in_question |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
+            for year in date_range.years:
+                in_question[self._chunks_naming_year.get(year, [])] = True
+            mask &= in_question
         return None if mask.all() else mask
+
+    @cached_property
+    def _chunks_naming_year(self) -> dict[int, np.ndarray]:
+        """Rows of the chunks whose text names a year, by year; built on the first question that names one."""
+        rows: dict[int, list[int]] = {}
+        for i, c in enumerate(self.index.chunks):
+            for year in set(YEAR_IN_TEXT.findall(c.embed_text)):
+                rows.setdefault(int(year), []).append(i)
+        return {year: np.array(ids, dtype=np.int64) for year, ids in rows.items()}
 
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
         q = clean_question(question)

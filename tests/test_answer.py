@@ -219,3 +219,11 @@ def test_an_english_question_gets_the_sentence_that_answers_by_meaning(answerer)
     assert answer.found
     assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 4)
     assert "37" in answer.text
+
+
+def test_an_item_named_by_its_title_leads_and_its_short_list_is_quoted_whole(answerer):
+    # The date words rank the meeting header and other items first; "under eventuelt" names the item.
+    answer = answerer("Hvilke emner blev drøftet under eventuelt på mødet i november 2023?")
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 7)
+    assert "bygningsmæssige hændelser" in answer.text and "lederdag" in answer.text
+    assert "«Kommunaldirektøren indstiller,»" not in answer.text  # a lead-in alone says nothing

@@ -72,4 +72,27 @@ def test_the_answer_names_each_period_it_searched(answerer):
 
     answer = answerer("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?")
     assert answer.filters["question_periods"] == [["2019-01-01", "2019-12-31"], ["2023-01-01", "2023-12-31"]]
-    assert _filters_note(answer.filters) == "Afgrænset til perioder i spørgsmålet: 2019-01-01 til 2019-12-31, 2023-01-01 til 2023-12-31"
+    assert _filters_note(answer.filters) == "Afgrænset til møder i 2019 og 2023 og referater, der omtaler 2019 eller 2023"
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Hvem planlægger udviklingsugen i 2024?", (2024,)),
+        ("Hvad skete der fra 2019 til 2021?", (2019, 2020, 2021)),
+        ("Hvad skete der i november 2023?", ()),  # a month names meetings, not a year the minutes write about
+    ],
+)
+def test_a_year_named_alone_is_also_a_year_the_minutes_may_write_about(question, years):
+    assert date_range_in_question(question).years == years
+
+
+def test_a_year_named_alone_reaches_the_earlier_meeting_that_planned_it(answerer):
+    # Udviklingsugen 2024 was planned at the meeting of 30 March 2023.
+    answer = answerer("Hvem skal sidde i koordinationsgruppen for udviklingsugen i 2024?")
+    assert answer.found
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 5)
+    assert answer.filters["question_years"] == [2024]
+    # A month still names meetings only: nothing from outside November 2023.
+    november = answerer("Hvad blev besluttet om virksomhedspraktik i november 2023?")
+    assert {h.chunk.meeting_date for h in november.hits if h.score > 0} == {"2023-11-23"}

@@ -147,7 +147,10 @@ def _filters_note(filters: dict) -> str:
         parts.append(f"fra {filters['date_from']}")
     if filters.get("date_to"):
         parts.append(f"til {filters['date_to']}")
-    if filters.get("question_periods"):
+    if filters.get("question_years"):
+        years = [str(y) for y in filters["question_years"]]
+        parts.append(f"møder i {' og '.join(years)} og referater, der omtaler {' eller '.join(years)}")
+    elif filters.get("question_periods"):
         parts.append("perioder i spørgsmålet: " + ", ".join(f"{a} til {b}" for a, b in filters["question_periods"]))
     elif filters.get("question_dates"):
         a, b = filters["question_dates"]
