@@ -99,6 +99,11 @@ class Quote:
     end: int
     score: float
     label: str = ""  # the printed heading when it says more than the section name ("Økonomiudvalgets beslutning den 06.03.2019")
+    history: bool = False  # an earlier decision of an item decided again later
+
+    @property
+    def shown_label(self) -> str:
+        return (self.label or self.section) + (HISTORY if self.history else "")
 
     @property
     def text(self) -> str:
@@ -333,7 +338,7 @@ class Answerer:
             lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {item_label}")
             for q in quotes:
                 citations.append(self._citation(q))
-                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.label or q.section})")
+                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
             if key[1] != HEADER_ITEM and intent.decision and not self._has_decision(meeting, key[1]):
                 lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
         hits = self._hits_covering(hits, citations)
@@ -463,7 +468,7 @@ class Answerer:
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
         figures = {n for n in numbers if not YEAR.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
-        labels = {id(sec): _decision_label(sec, current) for sec in sections}
+        earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         spans = [(sec, s, e) for sec in sections for s, e in sentence_spans(sec.text, sec.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
         meaning = dict(zip([(s, e) for _, s, e in spans], self._sentence_cosines(meeting, [(s, e) for _, s, e in spans], question))) if by_meaning else {}
         scored: list[Quote] = []
@@ -500,7 +505,7 @@ class Answerer:
                     score -= 0.5  # the item's title again; the answer already shows it
                 if text.rstrip().endswith(","):
                     score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,") says nothing alone
-                scored.append(Quote(meeting, key[1], title, heading, s, e, score, labels[id(section)]))
+                scored.append(Quote(meeting, key[1], title, heading, s, e, score, section.label if heading == DECISION else "", id(section) in earlier))
         if not scored:
             return []
         best = sorted(scored, key=lambda q: -q.score)
@@ -525,7 +530,7 @@ class Answerer:
         # The decisive sentence leads; within a section, document order.
         order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
         # The current decision before its history; then document order.
-        return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.label.endswith(HISTORY), q.start))
+        return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.history, q.start))
 
     def _sentence_cosines(self, meeting: Meeting, spans: list[tuple[int, int]], question: str) -> np.ndarray:
         """Cosine of each sentence to the question. Sentences are encoded when first needed (about 15 ms
@@ -629,13 +634,9 @@ def _newest_first_unless_it_answers_less(quotes_by_item, date_of, always: bool =
     return [best] + [kq for kq in by_date if kq is not best]
 
 
-def _decision_label(section: Section, current) -> str:
-    """The printed heading of a dated decision, marked as history when a later decision exists."""
-    if section.heading != DECISION or not section.label:
-        return ""
-    if current is not None and section != current.section and decision_of(section).day:
-        return f"{section.label}{HISTORY}"
-    return section.label
+def _superseded(section: Section, current) -> bool:
+    """A dated decision that a later decision of the same item replaced."""
+    return section.heading == DECISION and bool(section.label) and current is not None and section != current.section and bool(decision_of(section).day)
 
 
 def _words_shown(words: list[str]) -> str:
