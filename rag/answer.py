@@ -48,7 +48,7 @@ WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
-INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision chefforum punkt møde mødet hvornår sag"))
+INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
@@ -158,11 +158,14 @@ class Answerer:
         self._items = index.item_vectors
         self._nearest_memo: dict[int, tuple[str, int]] = {}
         self._sentence_memo: dict[tuple[str, int, int], np.ndarray] = {}
+        self._rarity_memo: dict[str, float] = {}
+        # "Hvad besluttede Chefforum ...": the body that decided is who, not what the question is about.
+        self._not_topic = INTENT_STEMS | frozenset(tokenize(" ".join({m.body for m in index.meetings.values()})))
 
     # -- question analysis ------------------------------------------------------------------
     def topic_terms(self, question: str) -> list[str]:
         """Stemmed words that name the question's topic (intent and very common words removed)."""
-        terms = [t for t in tokenize(question) if t not in INTENT_STEMS]
+        terms = [t for t in tokenize(question) if t not in self._not_topic]
         # A word the archive never uses ("højst" where the minutes say "maksimalt") matches no sentence;
         # weighed in, it would only dilute the words that do tell sentences apart.
         return [
@@ -181,7 +184,7 @@ class Answerer:
         out = []
         for word in dict.fromkeys(words):
             stem = tokenize(word)
-            if not stem or stem[0] in INTENT_STEMS or document_frequency(self.index.lexical, stem[0]) > 0:
+            if not stem or stem[0] in self._not_topic or document_frequency(self.index.lexical, stem[0]) > 0:
                 continue
             if not self._in_vocabulary(stem[0]) and not self._inflection_of_known(word):
                 out.append(word)
@@ -250,7 +253,10 @@ class Answerer:
 
     def _rarity(self, term: str) -> float:
         # Squared IDF: the rare word that names the matter should outweigh the common ones around it.
-        return math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, term) + 0.01)) ** 2
+        # Remembered: every sentence of every quoted item asks again.
+        if (r := self._rarity_memo.get(term)) is None:
+            r = self._rarity_memo[term] = math.log(1.0 + 1.0 / (document_frequency(self.index.lexical, term) + 0.01)) ** 2
+        return r
 
     # -- main ---------------------------------------------------------------------------------
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Answer:
