@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Config
-from .dates import DANISH_MONTHS, long_date
+from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
 from .lexical import document_frequency, tokenize
@@ -50,15 +50,14 @@ APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindst
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
-MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25
+LETTERS = "a-zæøåéü"  # what a topic word is made of (absent_terms, pull_of)
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
-YEAR = re.compile(r"(19|20)\d\d")
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
@@ -159,13 +158,11 @@ class Answerer:
         self._nearest_memo: dict[int, tuple[str, int]] = {}
         self._sentence_memo: dict[tuple[str, int, int], np.ndarray] = {}
         self._rarity_memo: dict[str, float] = {}
-        # "Hvad besluttede Chefforum ...": the body that decided is who, not what the question is about.
-        self._not_topic = INTENT_STEMS | frozenset(tokenize(" ".join({m.body for m in index.meetings.values()})))
 
     # -- question analysis ------------------------------------------------------------------
     def topic_terms(self, question: str) -> list[str]:
         """Stemmed words that name the question's topic (intent and very common words removed)."""
-        terms = [t for t in tokenize(question) if t not in self._not_topic]
+        terms = [t for t in tokenize(question) if t not in INTENT_STEMS]
         # A word the archive never uses ("højst" where the minutes say "maksimalt") matches no sentence;
         # weighed in, it would only dilute the words that do tell sentences apart.
         return [
@@ -180,11 +177,11 @@ class Answerer:
         the minutes do not discuss it, however close the embeddings come.
         """
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
-        words = [w for w in re.findall(r"[a-zæøåéü]+", question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
+        words = [w for w in re.findall(rf"[{LETTERS}]+", question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
         out = []
         for word in dict.fromkeys(words):
             stem = tokenize(word)
-            if not stem or stem[0] in self._not_topic or document_frequency(self.index.lexical, stem[0]) > 0:
+            if not stem or stem[0] in INTENT_STEMS or document_frequency(self.index.lexical, stem[0]) > 0:
                 continue
             if not self._in_vocabulary(stem[0]) and not self._inflection_of_known(word):
                 out.append(word)
@@ -204,7 +201,7 @@ class Answerer:
             return 0.0
         rest = retrieval.question
         for word in absent:
-            rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+            rest = re.sub(rf"(?<![{LETTERS}]){re.escape(word)}(?![{LETTERS}])", " ", rest, flags=re.IGNORECASE)
         rest = " ".join(rest.split())
         if not any(ch.isalnum() for ch in rest):
             return 0.0  # the question is nothing but unknown words
@@ -272,7 +269,7 @@ class Answerer:
             return Answer(retrieval.question, False, f"Jeg fandt intet svar i referaterne. {note}", (), hits, note, applied)
         intent = Intent.of(retrieval.question)
         # A date that filtered the meetings ("i april 2023") is not part of the topic.
-        topic = retrieval.question
+        topic = self.retriever.without_body_names(retrieval.question)
         for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
             topic = topic.replace(phrase, " ") if phrase else topic
         terms = self.topic_terms(topic)
@@ -299,6 +296,7 @@ class Answerer:
             # "personalet"). Meaning alone ranks: on the eval set's paraphrases, first item right 8/12, not 6/12.
             retrieval = self.retriever(retrieval.question, filters, "dense")
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
+            applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
         if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
             note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
@@ -320,7 +318,9 @@ class Answerer:
             chosen += self._one_per_period(items, retrieval, chosen)
             # With no words in common (English, or other words for the same things), only meaning tells sentences apart.
             by_meaning = english or synonyms
-            quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits, by_meaning)) for key in chosen]
+            # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
+            meaning_of = " ".join(topic.split()) if by_meaning else ""
+            quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits, meaning_of)) for key in chosen]
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
@@ -379,13 +379,18 @@ class Answerer:
         return chosen
 
     def _named_by_title_first(self, items, question: str) -> list[tuple[str, int]]:
-        """An item the question names by its title ("under eventuelt", "om udbudsplanen for 2025") leads.
-        A one-word title that is no standing item ("Temadrøftelse") is only a topic word."""
+        """An item the question names by its title ("om udbudsplanen for 2025", "under eventuelt") leads.
+        A one-word title is an ordinary word too ("eventuelt", "temadrøftelse"); it names the item only
+        after a word that points at an agenda item ("under eventuelt", "punktet eventuelt")."""
         asked = set(tokenize(question))
         for key in items[:5]:
             item = self._item(key) if key[1] != HEADER_ITEM else None
             words = [t for t in tokenize(item.title) if t[:1].isalpha()] if item else []
-            if words and all(w in asked for w in words) and (len(words) > 1 or _routine(item)):
+            if len(words) == 1:
+                named = re.search(rf"\b(?:under|punkt\w*|item)\s+{re.escape(item.title.strip().rstrip('.'))}", question, re.IGNORECASE)
+            else:
+                named = words and all(w in asked for w in words)
+            if named:
                 return [key] + [k for k in items if k != key]
         return items
 
@@ -456,7 +461,9 @@ class Answerer:
         return bool(item and any(not EMPTY_DECISION.match(s.text) for s in item.section(DECISION)))
 
     # -- sentences -----------------------------------------------------------------------------
-    def _quotes(self, key, question: str, intent: Intent, terms: list[str], hits, by_meaning: bool = False) -> list[Quote]:
+    def _quotes(self, key, question: str, intent: Intent, terms: list[str], hits, meaning_of: str = "") -> list[Quote]:
+        """The item's best sentences for the question; `meaning_of`, when given, also scores each sentence by
+        its cosine to that text (for questions that share no words with the minutes)."""
         meeting = self.index.meetings[key[0]]
         if key[1] == HEADER_ITEM:
             sections, title = [meeting.header], "Mødeoplysninger"
@@ -472,11 +479,11 @@ class Answerer:
         numbers = set(re.findall(r"\d+", question))
         # A year in the question ("budget 2024") is context, already weighed as a topic word; a figure
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
-        figures = {n for n in numbers if not YEAR.fullmatch(n)}
+        figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         spans = [(sec, s, e) for sec in sections for s, e in sentence_spans(sec.text, sec.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
-        meaning = dict(zip([(s, e) for _, s, e in spans], self._sentence_cosines(meeting, [(s, e) for _, s, e in spans], question))) if by_meaning else {}
+        meaning = dict(zip([(s, e) for _, s, e in spans], self._sentence_cosines(meeting, [(s, e) for _, s, e in spans], meaning_of))) if meaning_of else {}
         scored: list[Quote] = []
         for section in sections:
             heading = section.heading or HEADER_SECTION
@@ -528,7 +535,7 @@ class Answerer:
             if approved:
                 if approved[0] not in chosen:
                     chosen = [approved[0]] + chosen
-                points = [q for q in scored if q.section == PROPOSAL and re.match(r"\s*\d+[.)]", q.text)]
+                points = [q for q in scored if q.section == PROPOSAL and LIST_MARK.match(q.text)]
                 # The first points of a proposal carry its substance; later ones are implementation detail.
                 proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
                 chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + proposals[:2]

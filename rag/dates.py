@@ -33,6 +33,11 @@ MONTH_OPT_YEAR = re.compile(
 )
 RANGE_WORDS = re.compile(r"\b(til|to|until|through)\b|[-–]", re.IGNORECASE)
 MORE_YEARS = re.compile(r"\s*(?:,|og|and|eller|or|til|to|[-–])\s*(?:i\s+|in\s+)?(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A question about a meeting itself ("på mødet i 2023", "fraværende"): its dates are meeting dates.
+MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*|fravær\w*|deltog|deltager\w*|afbud|absent\w*|attend\w*)\b", re.IGNORECASE)
+# What a meeting does ("hvad blev besluttet i 2019?"): the year is when the meeting was held.
+MEETING_ACT = re.compile(r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|drøft\w*|behandl\w*|decid\w*|discuss\w*|approv\w*)\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 
@@ -70,8 +75,8 @@ class DateRange:
     phrase: str  # the words of the question that set it
     # Separate periods ("i 2019 og i 2023", "i januar og oktober 2023"); empty when first..last is one period.
     spans: tuple[tuple[date, date], ...] = ()
-    # Years named alone ("kompetenceugen i 2024"): minutes plan a year ahead, so an earlier meeting that
-    # writes the year counts too. Empty when a month or day narrows the question to meetings.
+    # Years named alone ("kompetenceugen i 2024"): minutes plan a year ahead, so earlier minutes that write
+    # the year count too. Empty when a month or day, a meeting or what meetings do ("besluttet") narrows it to meetings.
     years: tuple[int, ...] = ()
 
     @property
@@ -131,5 +136,6 @@ def date_range_in_question(question: str) -> DateRange | None:
             periods = [(date(n, 1, 1), date(n, 12, 31)) for n in years]
             if RANGE_WORDS.search(phrase):
                 years = list(range(min(years), max(years) + 1))
-            return DateRange.of_periods(periods, phrase, tuple(sorted(set(years))))
+            written = () if MEETING_REF.search(question) or MEETING_ACT.search(question) else tuple(sorted(set(years)))
+            return DateRange.of_periods(periods, phrase, written)
     return None

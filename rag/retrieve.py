@@ -15,12 +15,11 @@ from datetime import date
 import numpy as np
 
 from .config import Config
-from .dates import DateRange, date_range_in_question
+from .dates import YEAR_IN_TEXT, DateRange, date_range_in_question
 from .errors import BadQuestionError
 from .index import Index, search_vectors
 from .records import Hit
 
-YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
 
 
@@ -78,6 +77,13 @@ class Retriever:
             return ""
         return next((name for name, pattern in self._body_names if pattern.search(question)), "")
 
+    def without_body_names(self, text: str) -> str:
+        """The text with every body's name taken out: in "hvad besluttede Chefforum om ...", who decided is
+        not what the question is about. Whole names only: "Børne- og Skoleudvalget" must not take "børn"."""
+        for _, pattern in self._body_names:
+            text = pattern.sub(" ", text)
+        return text
+
     @property
     def embedder(self):
         if self._embedder is None:
@@ -116,7 +122,10 @@ class Retriever:
             for a, b in date_range.periods:
                 in_question |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
             for year in date_range.years:
-                in_question[self._chunks_naming_year.get(year, [])] = True
+                # Earlier minutes that plan the year ("udviklingsuge 2024" in March 2023); later ones that look
+                # back on it ("regnskab 2024") are not what "i 2024" asks about.
+                rows = self._chunks_naming_year.get(year, np.zeros(0, dtype=np.int64))
+                in_question[rows[self._dates[rows] < np.datetime64(date(year, 1, 1), "D")]] = True
             mask &= in_question
         return None if mask.all() else mask
 
@@ -125,7 +134,7 @@ class Retriever:
         """Rows of the chunks whose text names a year, by year; built on the first question that names one."""
         rows: dict[int, list[int]] = {}
         for i, c in enumerate(self.index.chunks):
-            for year in set(YEAR_IN_TEXT.findall(c.embed_text)):
+            for year in set(YEAR_IN_TEXT.findall(f"{c.item_title} {c.text}")):  # not embed_text: its prefix holds the meeting date
                 rows.setdefault(int(year), []).append(i)
         return {year: np.array(ids, dtype=np.int64) for year, ids in rows.items()}
 

@@ -227,3 +227,16 @@ def test_an_item_named_by_its_title_leads_and_its_short_list_is_quoted_whole(ans
     assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 7)
     assert "bygningsmæssige hændelser" in answer.text and "lederdag" in answer.text
     assert "«Kommunaldirektøren indstiller,»" not in answer.text  # a lead-in alone says nothing
+
+
+def test_an_ordinary_word_that_is_also_a_one_word_title_does_not_name_that_item(answerer):
+    answer = answerer("Hvad skal der eventuelt ske med virksomhedsplanerne?")
+    assert answer.citations[0].title != "Eventuelt"
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 6)
+
+
+def test_sentences_are_chosen_by_the_topic_not_by_the_date_words(answerer):
+    # Meaning is read without "i 2023", which would pull toward any sentence that names 2023.
+    answer = answerer("Hvornår har lønafdelingen åben for opkald i 2023?")
+    assert answer.found
+    assert "10-12" in answer.text

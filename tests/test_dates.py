@@ -72,7 +72,7 @@ def test_the_answer_names_each_period_it_searched(answerer):
 
     answer = answerer("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?")
     assert answer.filters["question_periods"] == [["2019-01-01", "2019-12-31"], ["2023-01-01", "2023-12-31"]]
-    assert _filters_note(answer.filters) == "Afgrænset til møder i 2019 og 2023 og referater, der omtaler 2019 eller 2023"
+    assert _filters_note(answer.filters) == "Afgrænset til møder i 2019 og 2023 og tidligere referater, der omtaler 2019 eller 2023"
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,8 @@ def test_the_answer_names_each_period_it_searched(answerer):
         ("Hvem planlægger udviklingsugen i 2024?", (2024,)),
         ("Hvad skete der fra 2019 til 2021?", (2019, 2020, 2021)),
         ("Hvad skete der i november 2023?", ()),  # a month names meetings, not a year the minutes write about
+        ("Hvad blev besluttet i 2019?", ()),  # what meetings do: the year they were held
+        ("Hvem var fraværende på mødet i 2023?", ()),
     ],
 )
 def test_a_year_named_alone_is_also_a_year_the_minutes_may_write_about(question, years):
@@ -96,3 +98,10 @@ def test_a_year_named_alone_reaches_the_earlier_meeting_that_planned_it(answerer
     # A month still names meetings only: nothing from outside November 2023.
     november = answerer("Hvad blev besluttet om virksomhedspraktik i november 2023?")
     assert {h.chunk.meeting_date for h in november.hits if h.score > 0} == {"2023-11-23"}
+
+
+@pytest.mark.parametrize("question", ["Hvad blev besluttet på mødet i 2030?", "Hvem var fraværende i 2025?"])
+def test_a_meeting_in_a_year_without_meetings_is_not_found_in_minutes_that_mention_the_year(answerer, question):
+    answer = answerer(question)
+    assert answer.found is False
+    assert "Ingen møder i indekset ligger i perioden" in answer.note

@@ -350,3 +350,10 @@ def test_a_found_answer_shows_its_note_and_the_dated_decision_label():
     shown = _rendered(md)
     assert "(Økonomiudvalgets beslutning den 06.03.2019)" in shown  # the label, not only the section name
     assert "Ordet 'snerydning' står ikke i referaterne." in shown
+
+
+def test_the_filter_note_reads_a_span_of_years_as_a_span():
+    from ui.app import _filters_note
+
+    note = _filters_note({"question_years": list(range(2010, 2025)), "question_dates": ["2010-01-01", "2024-12-31"]})
+    assert note == "Afgrænset til møder i 2010-2024 og tidligere referater, der omtaler 2010-2024"

@@ -88,8 +88,8 @@ def _link(text_md: str, href: str) -> str:
 
 def format_answer(answer: Answer, base: str = "") -> str:
     """The assistant's chat message (Markdown): quoted sentences with numbered links, then the sources."""
+    note = f"\n\n_{escape_md(_short_words(answer.note))}_" if answer.note else ""  # why nothing, or which words were not found
     if not answer.found or not answer.citations:
-        note = f"\n\n_{escape_md(_short_words(answer.note))}_" if answer.note else ""
         return f"**{NOT_FOUND}**{note}"
     cits = answer.citations
     lines: list[str] = []
@@ -128,9 +128,7 @@ def format_answer(answer: Answer, base: str = "") -> str:
     shown = _filters_note(answer.filters)
     if shown:
         out += f"\n\n_{escape_md(shown)}_"
-    if answer.note:  # e.g. words of the question the minutes never use, answered by meaning
-        out += f"\n\n_{escape_md(_short_words(answer.note))}_"
-    return out
+    return out + note
 
 
 def _short_words(text: str) -> str:
@@ -148,8 +146,13 @@ def _filters_note(filters: dict) -> str:
     if filters.get("date_to"):
         parts.append(f"til {filters['date_to']}")
     if filters.get("question_years"):
-        years = [str(y) for y in filters["question_years"]]
-        parts.append(f"møder i {' og '.join(years)} og referater, der omtaler {' eller '.join(years)}")
+        years = filters["question_years"]
+        # "fra 2010 til 2024" reads as a span, not as fifteen years twice.
+        if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+            named, written = f"{years[0]}-{years[-1]}", f"{years[0]}-{years[-1]}"
+        else:
+            named, written = " og ".join(map(str, years)), " eller ".join(map(str, years))
+        parts.append(f"møder i {named} og tidligere referater, der omtaler {written}")
     elif filters.get("question_periods"):
         parts.append("perioder i spørgsmålet: " + ", ".join(f"{a} til {b}" for a, b in filters["question_periods"]))
     elif filters.get("question_dates"):
