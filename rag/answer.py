@@ -305,6 +305,8 @@ class Answerer:
             # even when its date words ("på mødet i november 2023") rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.question)
+        # With no words in common (English, or other words for the same things), only meaning tells sentences apart.
+        by_meaning = english or synonyms
         if intent.meeting:
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
@@ -316,8 +318,6 @@ class Answerer:
         else:
             chosen = self._same_matter(items, hits, terms)
             chosen += self._one_per_period(items, retrieval, chosen)
-            # With no words in common (English, or other words for the same things), only meaning tells sentences apart.
-            by_meaning = english or synonyms
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
             meaning_of = " ".join(topic.split()) if by_meaning else ""
             quotes_by_item = [(key, self._quotes(key, retrieval.question, intent, terms, hits, meaning_of)) for key in chosen]
@@ -326,9 +326,13 @@ class Answerer:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
         # Date-aware: the same matter in several meetings is shown newest first.
         # A decision is superseded by a later one, so decisions and "the latest" go newest first.
-        quotes_by_item = _newest_first_unless_it_answers_less(
-            quotes_by_item, lambda key: self.index.meetings[key[0]].date, always=intent.decision or intent.latest
-        )
+        date_of = lambda key: self.index.meetings[key[0]].date  # noqa: E731
+        if by_meaning and not (intent.decision or intent.latest):
+            # Sentences scored by meaning sit close together, so their scores cannot say which item answers
+            # better; the ranking by meaning already did. Its first item leads, the others follow newest first.
+            quotes_by_item = quotes_by_item[:1] + sorted(quotes_by_item[1:], key=lambda kq: date_of(kq[0]), reverse=True)
+        else:
+            quotes_by_item = _newest_first_unless_it_answers_less(quotes_by_item, date_of, always=intent.decision or intent.latest)
         citations, lines = [], []
         first_date = self.index.meetings[quotes_by_item[0][0][0]].date
         newest = max(self.index.meetings[k[0]].date for k, _ in quotes_by_item)

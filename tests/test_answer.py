@@ -240,3 +240,12 @@ def test_sentences_are_chosen_by_the_topic_not_by_the_date_words(answerer):
     answer = answerer("Hvornår har lønafdelingen åben for opkald i 2023?")
     assert answer.found
     assert "10-12" in answer.text
+
+
+def test_a_question_in_other_words_is_led_by_the_item_its_meaning_ranked_first(answerer):
+    # Sentence scores by meaning sit close together; the dense ranking decides which item answers.
+    answer = answerer("Hvilken timesats udbetales, når et sted under byrådet hyrer en arbejdsløs med statsstøtte?")
+    assert answer.found
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 7)
+    assert answer.filters.get("ranker") == "dense"
+    assert answer.text.startswith("Bedste svar: ") and "Senere: Chefforum 23-11-2023" in answer.text
