@@ -72,7 +72,8 @@ def test_the_answer_names_each_period_it_searched(answerer):
 
     answer = answerer("Hvad besluttede Chefforum om virksomhedsplaner i 2019 og i 2023?")
     assert answer.filters["question_periods"] == [["2019-01-01", "2019-12-31"], ["2023-01-01", "2023-12-31"]]
-    assert _filters_note(answer.filters) == "Afgrænset til møder i 2019 og 2023 og tidligere referater, der omtaler 2019 eller 2023"
+    assert _filters_note(answer.filters) == "Afgrænset til perioder i spørgsmålet: 2019-01-01 til 2019-12-31, 2023-01-01 til 2023-12-31"
+    assert "question_years" not in answer.filters  # what was decided "i 2019" was decided at a meeting then
 
 
 @pytest.mark.parametrize(
