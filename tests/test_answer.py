@@ -12,6 +12,11 @@ from rag.cli import cli
 from rag.errors import BadQuestionError
 
 
+def first_source(answer) -> tuple[str, int]:
+    """(meeting date, item) of the answer's first citation: the source it leads with."""
+    return answer.citations[0].meeting_date, answer.citations[0].item
+
+
 def test_virksomhedspraktik_answer_gives_latest_decision_first_then_the_approved_proposal(answerer):
     answer = answerer("hvad blev besluttet om virksomhedspraktik?")
     assert answer.found
@@ -69,7 +74,7 @@ def test_absentees_are_answered_from_the_minutes(answerer):
 def test_meeting_place_is_cited_from_the_header_as_item_0(answerer):
     answer = answerer("Hvor blev mødet afholdt i november 2024, hvilket mødested?")
     assert answer.found
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2024-11-20", 0)
+    assert first_source(answer) == ("2024-11-20", 0)
     assert "Mødelokale 915" in answer.text
 
 
@@ -141,7 +146,7 @@ def test_a_figure_given_only_in_an_earlier_meeting_leads_over_the_newer_treatmen
     # Not a decision question: the item that answers leads, the newer one of the same matter follows.
     answer = answerer("Hvor stort er løntilskuddet fra Jobcentret pr. time?")
     assert answer.found
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 7)
+    assert first_source(answer) == ("2023-03-30", 7)
     assert "166,54" in answer.text
     # The newer item of the same matter is still shown, dated and marked as later.
     assert any(c.meeting_date == "2023-11-23" for c in answer.citations)
@@ -171,7 +176,7 @@ def test_a_year_in_the_question_is_context_and_the_new_figure_is_the_answer(answ
 def test_another_form_of_an_archive_word_is_not_taken_for_an_unknown_topic(answerer, question, meeting_date, item):
     answer = answerer(question)
     assert answer.found, answer.note
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == (meeting_date, item)
+    assert first_source(answer) == (meeting_date, item)
 
 
 def test_a_yes_no_question_is_answered_from_the_decision(answerer):
@@ -194,7 +199,7 @@ def test_other_words_for_what_the_minutes_say_are_answered_by_meaning(answerer):
     # "lønafdelingen ... opkald": the minutes say "Løn & Sekretariat" and "telefontid".
     answer = answerer("Hvornår har lønafdelingen åben for opkald?")
     assert answer.found, answer.note
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 8)
+    assert first_source(answer) == ("2023-03-30", 8)
     assert "10-12" in answer.text
     assert "'lønafdelingen' står ikke i referaterne" in answer.note  # the user is told the word was not found
 
@@ -217,14 +222,14 @@ def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_do
 def test_an_english_question_gets_the_sentence_that_answers_by_meaning(answerer):
     answer = answerer("How many submissions with examples of the employee and management foundation were received?")
     assert answer.found
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 4)
+    assert first_source(answer) == ("2023-11-23", 4)
     assert "37" in answer.text
 
 
 def test_an_item_named_by_its_title_leads_and_its_short_list_is_quoted_whole(answerer):
     # The date words rank the meeting header and other items first; "under eventuelt" names the item.
     answer = answerer("Hvilke emner blev drøftet under eventuelt på mødet i november 2023?")
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-11-23", 7)
+    assert first_source(answer) == ("2023-11-23", 7)
     assert "bygningsmæssige hændelser" in answer.text and "lederdag" in answer.text
     assert "«Kommunaldirektøren indstiller,»" not in answer.text  # a lead-in alone says nothing
 
@@ -232,7 +237,7 @@ def test_an_item_named_by_its_title_leads_and_its_short_list_is_quoted_whole(ans
 def test_an_ordinary_word_that_is_also_a_one_word_title_does_not_name_that_item(answerer):
     answer = answerer("Hvad skal der eventuelt ske med virksomhedsplanerne?")
     assert answer.citations[0].title != "Eventuelt"
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 6)
+    assert first_source(answer) == ("2023-03-30", 6)
 
 
 def test_sentences_are_chosen_by_the_topic_not_by_the_date_words(answerer):
@@ -246,6 +251,6 @@ def test_a_question_in_other_words_is_led_by_the_item_its_meaning_ranked_first(a
     # Sentence scores by meaning sit close together; the dense ranking decides which item answers.
     answer = answerer("Hvilken timesats udbetales, når et sted under byrådet hyrer en arbejdsløs med statsstøtte?")
     assert answer.found
-    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2023-03-30", 7)
+    assert first_source(answer) == ("2023-03-30", 7)
     assert answer.filters.get("ranker") == "dense"
     assert answer.text.startswith("Bedste svar: ") and "Senere: Chefforum 23-11-2023" in answer.text
