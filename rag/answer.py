@@ -52,7 +52,7 @@ INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede dec
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
 DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
-COMMON_SHARE = 0.25
+COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 LETTERS = "a-zæøåéü"  # what a topic word is made of (absent_terms, pull_of)
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
@@ -64,7 +64,7 @@ DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden
 HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
-SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # a word in more than this share of chunks says little about the topic
+SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
 
 
 @dataclass(frozen=True, slots=True)
