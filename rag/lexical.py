@@ -94,9 +94,13 @@ class LexicalIndex:
 
 def document_frequency(index: LexicalIndex, token: str) -> float:
     """Share of chunks containing a (tokenized) word; 0 for unknown words."""
-    vocab = index.bm25.vocab_dict
-    if token not in vocab or index.size == 0:
-        return 0.0
-    t = vocab[token]
+    return len(rows_with(index, token)) / index.size if index.size else 0.0
+
+
+def rows_with(index: LexicalIndex, token: str) -> np.ndarray:
+    """Rows of the chunks that contain a (tokenized) word: BM25's postings, no scan of the texts."""
+    t = index.bm25.vocab_dict.get(token)
+    if t is None or index.size == 0:
+        return np.zeros(0, dtype=np.int64)
     indptr = index.bm25.scores["indptr"]
-    return float(indptr[t + 1] - indptr[t]) / index.size
+    return np.asarray(index.bm25.scores["indices"][indptr[t] : indptr[t + 1]], dtype=np.int64)

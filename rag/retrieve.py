@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections import OrderedDict
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date
 
 import numpy as np
 
 from .config import Config
-from .dates import YEAR_IN_TEXT, DateRange, date_range_in_question
+from .dates import DateRange, date_range_in_question
 from .errors import BadQuestionError
 from .index import Index, search_vectors
+from .lexical import rows_with
 from .records import Hit
 
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
@@ -124,19 +124,10 @@ class Retriever:
             for year in date_range.years:
                 # Earlier minutes that plan the year ("udviklingsuge 2024" in March 2023); later ones that look
                 # back on it ("regnskab 2024") are not what "i 2024" asks about.
-                rows = self._chunks_naming_year.get(year, np.zeros(0, dtype=np.int64))
+                rows = rows_with(self.index.lexical, str(year))  # the title and text as BM25 indexed them
                 in_question[rows[self._dates[rows] < np.datetime64(date(year, 1, 1), "D")]] = True
             mask &= in_question
         return None if mask.all() else mask
-
-    @cached_property
-    def _chunks_naming_year(self) -> dict[int, np.ndarray]:
-        """Rows of the chunks whose text names a year, by year; built on the first question that names one."""
-        rows: dict[int, list[int]] = {}
-        for i, c in enumerate(self.index.chunks):
-            for year in set(YEAR_IN_TEXT.findall(f"{c.item_title} {c.text}")):  # not embed_text: its prefix holds the meeting date
-                rows.setdefault(int(year), []).append(i)
-        return {year: np.array(ids, dtype=np.int64) for year, ids in rows.items()}
 
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
         q = clean_question(question)
