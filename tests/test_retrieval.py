@@ -98,6 +98,24 @@ def test_a_year_in_the_question_restricts_the_meetings(seed_index):
     assert top and all(d.startswith("2019") for d, _ in top)
 
 
+def test_a_year_named_alone_allows_earlier_minutes_that_write_it_and_no_later_ones(seed_index):
+    from rag.dates import date_range_in_question
+    from rag.lexical import rows_with
+
+    mask = Retriever(seed_index).allowed(Filters(), date_range_in_question("Hvem planlægger udviklingsugen i 2024?"))
+    allowed = {i for i in np.flatnonzero(mask)}
+    naming = set(rows_with(seed_index.lexical, "2024").tolist())
+    assert all("2024" in seed_index.chunks[i].embed_text for i in naming) and rows_with(seed_index.lexical, "cykelsti").size == 0
+    for i, chunk in enumerate(seed_index.chunks):
+        in_2024 = chunk.meeting_date.startswith("2024")
+        earlier_naming = i in naming and chunk.meeting_date < "2024"
+        assert (i in allowed) == (in_2024 or earlier_naming), chunk.chunk_id
+    assert any(seed_index.chunks[i].meeting_date == "2023-03-30" for i in allowed)  # "udviklingsuge 2024" was planned then
+    # A user's date filter still applies on top.
+    narrowed = Retriever(seed_index).allowed(Filters(date_from=date(2024, 1, 1)), date_range_in_question("Hvem planlægger udviklingsugen i 2024?"))
+    assert all(seed_index.chunks[i].meeting_date >= "2024-01-01" for i in np.flatnonzero(narrowed))
+
+
 def test_filters_by_date_range_and_body(seed_index):
     top = _top_items(seed_index, "budget", k=10, filters=Filters(date_from=date(2024, 1, 1)))
     assert top and all(d == "2024-11-20" for d, _ in top)
