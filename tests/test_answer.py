@@ -254,3 +254,12 @@ def test_a_question_in_other_words_is_led_by_the_item_its_meaning_ranked_first(a
     assert first_source(answer) == ("2023-03-30", 7)
     assert answer.filters.get("ranker") == "dense"
     assert answer.text.startswith("Bedste svar: ") and "Senere: Chefforum 23-11-2023" in answer.text
+
+
+def test_a_misspelt_topic_is_answered_with_a_note_not_refused(answerer):
+    # A typo is a word the minutes never use, but it means what they say.
+    answer = answerer("hvad blev besluttet om virksomhedspraktick?")
+    assert answer.found, answer.note
+    assert first_source(answer) == ("2023-11-23", 6)
+    assert "80" in answer.text
+    assert "'virksomhedspraktick' står ikke i referaterne" in answer.note
