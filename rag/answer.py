@@ -268,10 +268,7 @@ class Answerer:
             note = "Ingen møder i indekset passer til filtrene." if applied else "Indekset er tomt."
             return Answer(retrieval.question, False, f"Jeg fandt intet svar i referaterne. {note}", (), hits, note, applied)
         intent = Intent.of(retrieval.question)
-        # A date that filtered the meetings ("i april 2023") is not part of the topic.
-        topic = self.retriever.without_body_names(retrieval.question)
-        for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
-            topic = topic.replace(phrase, " ") if phrase else topic
+        topic = self._topic(retrieval)
         terms = self.topic_terms(topic)
         items = ranked_items(hits)
         english = is_english(retrieval.question)
@@ -279,17 +276,9 @@ class Answerer:
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         synonyms = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
-        words = [t for t in tokenize(retrieval.question) if t[:1].isalpha()]
-        # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
-        if words and not english and not synonyms and not any(self._in_vocabulary(t) for t in words):
-            note = "Ingen af spørgsmålets ord forekommer i referaterne."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
-        if (absent and not synonyms) or retrieval.best_dense < cfg.min_dense_score:
-            if absent:
-                note = f"{_words_shown(absent)} forekommer ikke i nogen af referaterne."
-            else:
-                note = f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f})."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+        refusal, shown = self._why_not_answered(retrieval, english, [] if synonyms else absent, synonyms)
+        if refusal:
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), refusal, applied)
         note = f"{_words_shown(absent)} står ikke i referaterne; svaret bygger på ordenes betydning." if synonyms else ""
         if synonyms and retrieval.retriever == "hybrid":
             # The words that would match are not in the minutes; what BM25 matches is incidental ("hvornår",
@@ -297,9 +286,6 @@ class Answerer:
             retrieval = self.retriever(retrieval.question, filters, "dense")
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
             applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
-        if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
-            note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), (), note, applied)
         if not (intent.meeting or intent.who or intent.when):
             # The header says where, when and who; a question about what was discussed is answered by an item,
             # even when its date words ("på mødet i november 2023") rank the header first.
@@ -353,6 +339,28 @@ class Answerer:
                 lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
         hits = self._hits_covering(hits, citations)
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
+
+    def _topic(self, retrieval: Retrieval) -> str:
+        """The question without what is not its topic: the body that decided and the dates that filtered."""
+        topic = self.retriever.without_body_names(retrieval.question)
+        for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
+            topic = topic.replace(phrase, " ") if phrase else topic
+        return topic
+
+    def _why_not_answered(self, retrieval: Retrieval, english: bool, absent: list[str], synonyms: bool) -> tuple[str, bool]:
+        """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing."""
+        words = [t for t in tokenize(retrieval.question) if t[:1].isalpha()]
+        # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
+        if words and not english and not synonyms and not any(self._in_vocabulary(t) for t in words):
+            return "Ingen af spørgsmålets ord forekommer i referaterne.", True
+        if absent:
+            return f"{_words_shown(absent)} forekommer ikke i nogen af referaterne.", True
+        if retrieval.best_dense < self.config.min_dense_score:
+            return f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f}).", True
+        if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.question):
+            # Hits from other periods say nothing of a meeting in this one.
+            return f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'.", False
+        return "", True
 
     # -- items ---------------------------------------------------------------------------------
     def _same_matter(self, items, hits, terms) -> list[tuple[str, int]]:
