@@ -276,7 +276,7 @@ class Answerer:
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         synonyms = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
-        refusal, shown = self._why_not_answered(retrieval, english, [] if synonyms else absent, synonyms)
+        refusal, shown = self._why_not_answered(retrieval, english, absent, synonyms)
         if refusal:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), refusal, applied)
         note = f"{_words_shown(absent)} står ikke i referaterne; svaret bygger på ordenes betydning." if synonyms else ""
@@ -312,16 +312,21 @@ class Answerer:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
         # Date-aware: the same matter in several meetings is shown newest first.
         # A decision is superseded by a later one, so decisions and "the latest" go newest first.
-        date_of = lambda key: self.index.meetings[key[0]].date  # noqa: E731
-        if by_meaning and not (intent.decision or intent.latest):
+        def date_of(key: tuple[str, int]):
+            return self.index.meetings[key[0]].date
+
+        if intent.decision or intent.latest:
+            lead = None
+        elif by_meaning:
             # Sentences scored by meaning sit close together, so their scores cannot say which item answers
-            # better; the ranking by meaning already did. Its first item leads, the others follow newest first.
-            quotes_by_item = quotes_by_item[:1] + sorted(quotes_by_item[1:], key=lambda kq: date_of(kq[0]), reverse=True)
+            # better; the ranking by meaning already did.
+            lead = quotes_by_item[0]
         else:
-            quotes_by_item = _newest_first_unless_it_answers_less(quotes_by_item, date_of, always=intent.decision or intent.latest)
+            lead = _answers_more_than_the_newest(quotes_by_item, date_of)
+        quotes_by_item = _newest_first(quotes_by_item, date_of, lead)
         citations, lines = [], []
-        first_date = self.index.meetings[quotes_by_item[0][0][0]].date
-        newest = max(self.index.meetings[k[0]].date for k, _ in quotes_by_item)
+        first_date = date_of(quotes_by_item[0][0])
+        newest = max(date_of(k) for k, _ in quotes_by_item)
         for n, (key, quotes) in enumerate(quotes_by_item):
             meeting = self.index.meetings[key[0]]
             item_label = "Mødeoplysninger" if key[1] == HEADER_ITEM else f"Punkt {key[1]}: {quotes[0].title}"
@@ -353,7 +358,7 @@ class Answerer:
         # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
         if words and not english and not synonyms and not any(self._in_vocabulary(t) for t in words):
             return "Ingen af spørgsmålets ord forekommer i referaterne.", True
-        if absent:
+        if absent and not synonyms:
             return f"{_words_shown(absent)} forekommer ikke i nogen af referaterne.", True
         if retrieval.best_dense < self.config.min_dense_score:
             return f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f}).", True
@@ -494,43 +499,36 @@ class Answerer:
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
-        spans = [(sec, s, e) for sec in sections for s, e in sentence_spans(sec.text, sec.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
-        meaning = dict(zip([(s, e) for _, s, e in spans], self._sentence_cosines(meeting, [(s, e) for _, s, e in spans], meaning_of))) if meaning_of else {}
+        sentences = [(sec, s, e) for sec in sections for s, e in sentence_spans(sec.text, sec.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+        spans = [(s, e) for _, s, e in sentences]
+        meaning = dict(zip(spans, self._sentence_cosines(meeting, spans, meaning_of))) if meaning_of else {}
+        priors = {id(sec): _section_prior(sec, intent, current) for sec in sections}
         scored: list[Quote] = []
-        for section in sections:
+        for section, s, e in sentences:
             heading = section.heading or HEADER_SECTION
-            # What was decided is what most questions of minutes are after; the background comes last.
-            prior = SECTION_PRIOR.get(heading, 0.0)
-            if intent.decision and heading == DECISION:
-                # An item passed from committee to committee has several decisions; the latest is current.
-                prior += 0.4 if current is None or section == current.section else 0.1
-            if intent.decision and heading == PROPOSAL:
-                prior += 0.2
-            if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
-                prior += 0.8
-            for _, s, e in (x for x in spans if x[0] is section):
-                text = meeting.text[s:e]
-                score = prior + self.coverage(terms, [text]) if terms else prior
-                dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
-                score += 2.0 * max(0.0, dense - 0.75)
-                if meaning:
-                    score += SENTENCE_MEANING_WEIGHT * max(0.0, meaning[(s, e)] - 0.75)
-                in_text = set(re.findall(r"\d+", LIST_MARK.sub("", text, count=1)))  # "1. at ..." numbers a point, it is no figure
-                if figures & in_text:
-                    score += 0.5
-                if intent.number and in_text - numbers:
-                    score += 0.3
-                if intent.who and PERSON_NAME.search(text):
-                    score += 0.3
-                if intent.when and (DATE_IN_TEXT.search(text)):
-                    score += 0.3
-                if len(text) < 25:
-                    score -= 0.2
-                if squash(text).rstrip(".").lower() == squash(title).lower():
-                    score -= 0.5  # the item's title again; the answer already shows it
-                if text.rstrip().endswith(","):
-                    score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,") says nothing alone
-                scored.append(Quote(meeting, key[1], title, heading, s, e, score, section.label if heading == DECISION else "", id(section) in earlier))
+            prior = priors[id(section)]
+            text = meeting.text[s:e]
+            score = prior + self.coverage(terms, [text]) if terms else prior
+            dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
+            score += 2.0 * max(0.0, dense - 0.75)
+            if meaning:
+                score += SENTENCE_MEANING_WEIGHT * max(0.0, meaning[(s, e)] - 0.75)
+            in_text = set(re.findall(r"\d+", LIST_MARK.sub("", text, count=1)))  # "1. at ..." numbers a point, it is no figure
+            if figures & in_text:
+                score += 0.5
+            if intent.number and in_text - numbers:
+                score += 0.3
+            if intent.who and PERSON_NAME.search(text):
+                score += 0.3
+            if intent.when and (DATE_IN_TEXT.search(text)):
+                score += 0.3
+            if len(text) < 25:
+                score -= 0.2
+            if squash(text).rstrip(".").lower() == squash(title).lower():
+                score -= 0.5  # the item's title again; the answer already shows it
+            if text.rstrip().endswith(","):
+                score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,") says nothing alone
+            scored.append(Quote(meeting, key[1], title, heading, s, e, score, section.label if heading == DECISION else "", id(section) in earlier))
         if not scored:
             return []
         best = sorted(scored, key=lambda q: -q.score)
@@ -558,7 +556,7 @@ class Answerer:
         return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.history, q.start))
 
     def _sentence_cosines(self, meeting: Meeting, spans: list[tuple[int, int]], question: str) -> np.ndarray:
-        """Cosine of each sentence to the question. Sentences are encoded when first needed (about 15 ms
+        """Cosine of each sentence to the question. Sentences are encoded when first needed (about 12 ms
         each here) and remembered: a whole archive's sentences would cost as much as its chunks again."""
         memo = self._sentence_memo
         todo = [span for span in dict.fromkeys(spans) if (meeting.meeting_id, *span) not in memo]
@@ -646,17 +644,33 @@ class Answerer:
         return tuple(hits) + tuple(extra)
 
 
-def _newest_first_unless_it_answers_less(quotes_by_item, date_of, always: bool = False):
-    """Items about one matter, newest first, so the latest decision leads. But when the newest item's best
-    quote scores well below the best quote of all, the question asks about the earlier treatment (a figure
-    given only then): the item that answers leads, the others follow newest first."""
+def _newest_first(quotes_by_item, date_of, lead=None):
+    """Items about one matter, newest first, so the latest decision leads; `lead`, when given, goes first."""
     by_date = sorted(quotes_by_item, key=lambda kq: date_of(kq[0]), reverse=True)
-    if len(by_date) < 2 or always:
-        return by_date
+    return by_date if lead is None else [lead] + [kq for kq in by_date if kq is not lead]
+
+
+def _answers_more_than_the_newest(quotes_by_item, date_of):
+    """The item whose best quote scores well above the newest item's (a figure given only in an earlier
+    treatment: the question asks about that one), or None when the newest answers about as well."""
+    by_date = sorted(quotes_by_item, key=lambda kq: date_of(kq[0]), reverse=True)
     best = max(by_date, key=lambda kq: max(q.score for q in kq[1]))
-    if max(q.score for q in by_date[0][1]) >= LEAD_SHARE * max(q.score for q in best[1]):
-        return by_date
-    return [best] + [kq for kq in by_date if kq is not best]
+    return None if max(q.score for q in by_date[0][1]) >= LEAD_SHARE * max(q.score for q in best[1]) else best
+
+
+def _section_prior(section: Section, intent: Intent, current) -> float:
+    """What a sentence of this section is worth before its words are read."""
+    heading = section.heading or HEADER_SECTION
+    # What was decided is what most questions of minutes are after; the background comes last.
+    prior = SECTION_PRIOR.get(heading, 0.0)
+    if intent.decision and heading == DECISION:
+        # An item passed from committee to committee has several decisions; the latest is current.
+        prior += 0.4 if current is None or section == current.section else 0.1
+    if intent.decision and heading == PROPOSAL:
+        prior += 0.2
+    if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
+        prior += 0.8
+    return prior
 
 
 def _superseded(section: Section, current) -> bool:
