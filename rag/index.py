@@ -27,6 +27,7 @@ from .lexical import LexicalIndex
 from .parse import Corpus, corpus_files, parse_paths
 from .records import HEADER_ITEM, Chunk, Meeting
 from .store import chunk_from_json, meeting_from_json, meeting_to_json
+from .vocabulary import Vocabulary
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -93,6 +94,10 @@ class Index:
     @cached_property
     def item_vectors(self) -> ItemVectors:
         return ItemVectors.of(self)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.lexical, self.chunks)
 
 
 @dataclass

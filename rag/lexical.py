@@ -74,9 +74,8 @@ class LexicalIndex:
         bm25.index([tokenize(t) or ["\u2400"] for t in texts] or [["\u2400"]], show_progress=False)
         return cls(bm25, len(texts))
 
-    def scores(self, question: str) -> np.ndarray:
-        """BM25 score of every chunk for the question (zeros when no word matches)."""
-        tokens = tokenize(question)
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every chunk for the question's tokens (zeros when no word matches)."""
         if not tokens or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         # A word in nearly every chunk (a body's name is in every chunk's prefix) weighs almost nothing,

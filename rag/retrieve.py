@@ -17,8 +17,10 @@ from .config import Config
 from .dates import DateRange, date_range_in_question
 from .errors import BadQuestionError
 from .index import Index, search_vectors
-from .lexical import rows_with
+from .lexical import rows_with, tokenize
 from .records import Hit
+from .text import is_english
+from .vocabulary import Respelling
 
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
 
@@ -41,6 +43,13 @@ class Retrieval:
     dropped_dates: str = ""  # a date phrase of the question that matched no meeting, so it was not applied
     body: str = ""  # a body the question names ("hvad besluttede Økonomiudvalget ..."), searched alone
     retriever: str = "hybrid"  # the ranker that ordered the hits
+    searched: str = ""  # the question as searched: misspelt words as the minutes spell them
+    respellings: tuple[Respelling, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """What the later steps read the question as."""
+        return self.searched or self.question
 
 
 def clean_question(question: str) -> str:
@@ -144,16 +153,19 @@ class Retriever:
             mask = self.allowed(filters, None)
         else:
             dropped = ""
+        # Misspelt words are searched as the minutes spell them; English is not respelt into Danish.
+        english = is_english(q)
+        searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode)
+            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode, searched, respellings)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
         dense_rank: dict[int, int] = {}
         cosine: dict[int, float] = {}
         # Dense cosines are needed in every mode: they tell the answer step how close the corpus comes.
-        qv = self.query_vector(q)
+        qv = self.query_vector(searched)
         scores, ids = search_vectors(self.index.vectors, qv, depth, allowed_ids)
         for r, (i, s) in enumerate(zip(ids[0], scores[0])):
             if i >= 0:
@@ -161,7 +173,8 @@ class Retriever:
                 cosine[int(i)] = float(s)
         lexical_rank: dict[int, int] = {}
         if mode in ("hybrid", "lexical"):
-            bm = self.index.lexical.scores(q)
+            # Danish compounds are searched as their parts; an English word split so would match Danish noise.
+            bm = self.index.lexical.scores(tokenize(searched) if english else self.index.vocabulary.search_terms(searched))
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
             # Most chunks of a large archive share no word with the question; rank only those that do.
@@ -179,11 +192,10 @@ class Retriever:
                 fused[i] = fused.get(i, 0.0) + 1.0 / (k + r + 1)
         missing = [i for i in fused if i not in cosine]
         if missing:
-            qv = self.query_vector(q)
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
         best_dense = max(cosine.values(), default=0.0)
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode, searched, respellings)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""

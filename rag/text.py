@@ -80,3 +80,12 @@ def sentence_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
 def squash(text: str) -> str:
     """Collapse runs of white space (line and page breaks inside a quote) to one space."""
     return " ".join(text.split())
+
+
+# Function words only one of the two languages has; a question is English when it has more of them.
+_ENGLISH = re.compile(r"\b(the|what|which|who|whom|was|were|did|does|how|when|where|is|are|of|about|decided|meeting)\b", re.IGNORECASE)
+_DANISH = re.compile(r"\b(og|hvad|hvem|hvilke|hvilken|blev|det|den|til|om|af|på|er|var|hvornår|hvor|med|ikke)\b", re.IGNORECASE)
+
+
+def is_english(question: str) -> bool:
+    return len(_ENGLISH.findall(question)) > len(_DANISH.findall(question))

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from rag.answer import answer_to_json
+from rag.answer import DATE_IN_TEXT, Intent, answer_to_json
 from rag.cli import cli
 from rag.errors import BadQuestionError
 
@@ -262,4 +262,28 @@ def test_a_misspelt_topic_is_answered_with_a_note_not_refused(answerer):
     assert answer.found, answer.note
     assert first_source(answer) == ("2023-11-23", 6)
     assert "80" in answer.text
-    assert "'virksomhedspraktick' står ikke i referaterne" in answer.note
+    assert "'virksomhedspraktick' som 'virksomhedspraktik'" in answer.note
+
+
+def test_a_misspelt_word_is_searched_as_the_minutes_spell_it_and_quoted(answerer):
+    answer = answerer("Hvad skal der ske med julefrokossten i Økonomi & Stab?")
+    assert first_source(answer) == ("2023-03-30", 8)
+    assert "julefrokost for Rådhuset" in answer.text
+    assert "'julefrokossten' som 'julefrokost'" in answer.note
+
+
+@pytest.mark.parametrize("text", ["kan tages i anvendelse i august 2023.", "kendes efter efterårsferien.", "forventes ultimo marts.", "i foråret 2024"])
+def test_a_month_season_or_holiday_answers_when(text):
+    # "i august 2023" answers "hvornår" as much as "den 3. maj" does.
+    assert DATE_IN_TEXT.search(text)
+
+
+@pytest.mark.parametrize("question", ["Hvilken timesats får arbejdspladsen?", "Hvad koster det?", "Hvor lang tid tager det?", "Hvor mange procent?"])
+def test_asking_for_a_rate_price_or_length_asks_for_a_number(question):
+    assert Intent.of(question).number
+
+
+def test_a_when_question_in_other_words_gets_the_sentence_with_the_month(answerer):
+    answer = answerer("Hvornår ventes supporthjemmesiden til økonomiafdelingen at være klar?")
+    assert first_source(answer) == ("2023-03-30", 8)
+    assert "i august 2023" in answer.text

@@ -15,6 +15,7 @@ from rag.chunk import chunk_meetings
 from rag.config import Config
 from rag.errors import CorruptIndexError, IndexMissingError, ModelError, StaleIndexError
 from rag.index import build_index, load_index
+from rag.lexical import tokenize
 from rag.parse import parse_paths
 from rag.retrieve import Filters, Retriever, ranked_items
 
@@ -205,3 +206,35 @@ def test_a_body_named_in_the_question_restricts_the_search_to_its_minutes(tmp_pa
     # No body named, or one set by the user: nothing added.
     assert retriever("Hvad blev besluttet om trafiksikkerhed?").body == ""
     assert retriever("Hvad besluttede Chefforum om budget?", Filters(body="Miljø- og Byudvalg")).body == ""
+
+
+def test_a_misspelt_word_is_searched_as_the_minutes_spell_it(seed_index):
+    from rag.vocabulary import Respelling
+
+    question = "Hvad skal der ske med julefrokossten i Økonomi & Stab?"
+    retrieval = Retriever(seed_index, embedder=seed_index.embedder)(question)
+    assert retrieval.respellings == (Respelling("julefrokossten", "julefrokost"),)
+    assert "julefrokost " in retrieval.searched
+    assert _top_items(seed_index, question, k=1) == [("2023-03-30", 8)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad blev besluttet om elbilladestandere?",  # no archive word one typo away
+        "What did the chief forum decide about internships?",  # English is not respelt into Danish
+        "Hvad med julefrokosten?",  # an archive word as it stands
+    ],
+)
+def test_words_with_no_archive_spelling_one_typo_away_are_searched_as_asked(seed_index, question):
+    retrieval = Retriever(seed_index, embedder=seed_index.embedder)(question)
+    assert retrieval.respellings == () and retrieval.searched == retrieval.question
+
+
+def test_a_compound_the_minutes_never_write_is_searched_as_its_parts(seed_index):
+    vocabulary = seed_index.vocabulary
+    # The minutes write "drøfter budget", never "budgetdrøftelser".
+    assert vocabulary.search_terms("budgetdrøftelser") == [*tokenize("budget"), *tokenize("drøftelser")]
+    # Knowing both parts is not knowing the topic: the minutes never discuss working from home.
+    assert vocabulary.unknown("hjemmearbejde")
+    assert not vocabulary.unknown("budgetdrøftelser")

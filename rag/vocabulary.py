@@ -1,0 +1,163 @@
+"""The archive's own words: whether a question's word is one of them, and what it is when it is not.
+
+A clerk types "julefrokossten" or "budgetdrøftelser"; the minutes say "julefrokosten" and "drøfter
+budget". BM25 matches neither, and a word the archive never uses looks like a topic it never discusses.
+Both the retriever (what to search for) and the answerer (what to quote, when to refuse) ask here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexical import LexicalIndex, document_frequency, rows_with, tokenize
+from .records import Chunk
+
+LETTERS = "a-zæøåéü"  # what a topic word is made of
+WORD = re.compile(rf"[{LETTERS}]+", re.IGNORECASE)
+MIN_RESPELL_LETTERS = 8  # one edit away from a short word there are many words; from a long one, mostly its right spelling
+MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
+# Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
+DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+@dataclass(frozen=True, slots=True)
+class Respelling:
+    """A question's word that the archive does not have, and the archive's word one typo away."""
+
+    asked: str  # as the question wrote it: "julefrokossten"
+    archive: str  # as the minutes write it: "julefrokosten"
+
+
+class Vocabulary:
+    """The stems BM25 indexed, sorted, so prefixes and compounds can be looked up by bisection."""
+
+    def __init__(self, lexical: LexicalIndex, chunks: Sequence[Chunk]) -> None:
+        self.lexical, self.chunks = lexical, chunks
+        self.stems = frozenset(w for w in lexical.bm25.vocab_dict if w[:1].isalpha())
+        self.ordered = tuple(sorted(self.stems))
+
+    def starts_a_word(self, prefix: str) -> bool:
+        return starts_a_word(prefix, self.ordered)
+
+    def knows(self, stem: str) -> bool:
+        """The stem is an archive word, the start of one, or plainly a compound of two ("budgetdrøftelser").
+
+        Narrower than `compound_parts`, which also stems the head: that would make "hjemmearbejde"
+        (hjem + arbejde) known, and the minutes never discuss it (eval q117). Known words are searched;
+        unknown ones must prove they mean what a passage says (Answerer.pull_of).
+        """
+        if self.starts_a_word(stem):
+            return True
+        for cut in range(MIN_PART_LETTERS, len(stem) - MIN_PART_LETTERS + 1):
+            head, tail = stem[:cut], stem[cut:].lstrip("s")
+            # Stems drop a final e ("møde" -> "mød"), so a compound's head may carry one.
+            if (head in self.stems or head.rstrip("e") in self.stems) and len(tail) >= 3 and self.starts_a_word(tail):
+                return True
+        return False
+
+    def compound_parts(self, stem: str) -> tuple[str, ...]:
+        """The archive stems of a compound the archive never writes: "budgetdrøft" -> ("budg", "drøft").
+
+        Danish joins words freely; the minutes may say "drøfter budget" where the question says
+        "budgetdrøftelser". The longest known head wins: "kommunikationsgrupp" is "kommunikation" + "grupp",
+        not "kommun" + "ikationsgrupp".
+        """
+        if stem in self.stems:
+            return ()
+        for cut in range(len(stem) - MIN_PART_LETTERS, MIN_PART_LETTERS - 1, -1):
+            head, tail = stem[:cut], stem[cut:]
+            # Stems drop a final e ("møde" -> "mød"), and compounds join with an s ("kommunikationsgruppe").
+            head_stem = next((h for h in (*tokenize(head)[:1], head, head.rstrip("e")) if h in self.stems), "")
+            if not head_stem:
+                continue
+            for t in dict.fromkeys((tail, tail[1:] if tail[:1] in "se" else tail)):
+                # The tail as BM25 will look it up; four letters at least, or endings pass for words ("ing").
+                tail_stem = t if t in self.stems else next(iter(tokenize(t)), "")
+                if len(tail_stem) >= MIN_PART_LETTERS and tail_stem in self.stems:
+                    return (head_stem, tail_stem)
+        return ()
+
+    def search_terms(self, text: str) -> list[str]:
+        """The text's tokens for BM25, a compound the archive never writes searched as its parts."""
+        out = []
+        for token in tokenize(text):
+            # A prefix of archive words ("forbered" of "forberedelse") is a word of its own, not a compound.
+            known = token[0].isdigit() or token in self.stems or self.starts_a_word(token)
+            out.extend([token] if known else (self.compound_parts(token) or (token,)))
+        return out
+
+    def inflection_of_known(self, word: str) -> bool:
+        """The word is another form of a word the archive has: "indsamling" of "indsamle", "forberedt" of
+        "forberede". The stemmer leaves derivations whole; a root of six letters or more still names the topic."""
+        for ending in DANISH_ENDINGS:
+            root = word[: -len(ending)]
+            if not word.endswith(ending) or len(root) < 6:
+                continue
+            if self.starts_a_word(root) or any(stem in self.stems for stem in tokenize(root)[:1]):
+                return True
+        return False
+
+    def unknown(self, word: str) -> bool:
+        """A word of the question that occurs nowhere in the archive, in no form and in no compound."""
+        stem = tokenize(word)
+        if not stem or document_frequency(self.lexical, stem[0]) > 0:
+            return False
+        return not self.knows(stem[0]) and not self.inflection_of_known(word.lower())
+
+    def respelled(self, question: str) -> tuple[str, tuple[Respelling, ...]]:
+        """The question with each long unknown word replaced by the archive's word one typo away.
+
+        One edit (a letter left out, added, changed or two swapped) of a word of eight letters or more is
+        nearly always a misspelling of that word, rarely another word: "virksomhedspraktick". The more
+        frequent archive word wins a tie. The replacement is the word as a minute writes it, so the
+        question still reads as a question to the dense model.
+        """
+        changes = []
+        for m in WORD.finditer(question):
+            word = m.group(0)
+            if len(word) < MIN_RESPELL_LETTERS or not self.unknown(word):
+                continue
+            stem = self.correction(word.lower())
+            if stem and (shown := self.written_form(stem)):
+                changes.append(Respelling(word, shown))
+        text = question
+        for change in changes:
+            text = re.sub(rf"(?<![{LETTERS}]){re.escape(change.asked)}(?![{LETTERS}])", change.archive, text, flags=re.IGNORECASE)
+        return text, tuple(changes)
+
+    def correction(self, word: str) -> str:
+        """The archive stem one edit from the word or from its stem; "" when none or the word is known."""
+        stem = tokenize(word)[:1]
+        candidates = {c for c in _one_edit(stem[0]) if c in self.stems} if stem else set()
+        candidates |= {s for c in _one_edit(word) for s in tokenize(c)[:1] if s in self.stems}
+        if not candidates:
+            return ""
+        return max(sorted(candidates), key=lambda c: document_frequency(self.lexical, c))
+
+    def written_form(self, stem: str) -> str:
+        """The stem as one chunk writes it ("julefrokost" -> "julefrokosten"): stems are not words to show."""
+        rows = rows_with(self.lexical, stem)
+        if not len(rows):
+            return ""
+        # BM25 indexed the text with its context prefix.
+        return next((w.lower() for w in WORD.findall(self.chunks[rows[0]].embed_text) if tokenize(w)[:1] == [stem]), "")
+
+
+def starts_a_word(prefix: str, ordered: Sequence[str]) -> bool:
+    """A word of the sorted sequence starts with the prefix: one bisection, no scan."""
+    i = bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changes = {a + c + b[1:] for a, b in splits if b for c in _EDIT_LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _EDIT_LETTERS}
+    return (deletes | swaps | changes | inserts) - {word}
