@@ -69,6 +69,12 @@ LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least t
 HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
+# Words that point back to the sentence before: what it was about is what this one is about.
+# Not "dette møde", "denne sag": those point at the minutes themselves.
+BACK_REFERENCE = re.compile(
+    r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
+)
+BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choose the same on the eval set
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
 
 
@@ -474,11 +480,18 @@ class Answerer:
         meaning = dict(zip(spans, self._sentence_cosines(meeting, spans, meaning_of))) if meaning_of else {}
         priors = {id(sec): _section_prior(sec, intent, current) for sec in sections}
         scored: list[Quote] = []
+        previous = None
         for section, s, e in sentences:
             heading = section.heading or HEADER_SECTION
             prior = priors[id(section)]
             text = meeting.text[s:e]
-            score = prior + self.coverage(terms, [text]) if terms else prior
+            covered = self.coverage(terms, [text]) if terms else 0.0
+            if terms and previous is not None and previous[0] is section and BACK_REFERENCE.search(text):
+                # "Forventningen er, at denne kan tages i anvendelse i august 2023": "denne" is the
+                # serviceportal of the sentence before, so that sentence's words count here too.
+                covered = max(covered, BACK_REFERENCE_SHARE * self.coverage(terms, [meeting.text[previous[1] : previous[2]]]))
+            previous = (section, s, e)
+            score = prior + covered
             dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
             score += 2.0 * max(0.0, dense - 0.75)
             if meaning:

@@ -287,3 +287,10 @@ def test_a_when_question_in_other_words_gets_the_sentence_with_the_month(answere
     answer = answerer("Hvornår ventes supporthjemmesiden til økonomiafdelingen at være klar?")
     assert first_source(answer) == ("2023-03-30", 8)
     assert "i august 2023" in answer.text
+
+
+def test_a_sentence_that_points_back_answers_for_the_sentence_before(answerer):
+    # "Forventningen er, at denne kan tages i anvendelse i august 2023": "denne" is the serviceportal.
+    answer = answerer("Hvornår ventes serviceportalen at være klar?")
+    assert first_source(answer) == ("2023-03-30", 8)
+    assert "denne kan tages i anvendelse i august 2023" in answer.text
