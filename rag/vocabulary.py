@@ -18,6 +18,7 @@ from .records import Chunk
 LETTERS = "a-zæøåéü"  # what a topic word is made of
 WORD = re.compile(rf"[{LETTERS}]+", re.IGNORECASE)
 MIN_RESPELL_LETTERS = 8  # one edit away from a short word there are many words; from a long one, mostly its right spelling
+MAX_RESPELL_WORDS = 12  # long words of one question looked up for a misspelling
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
@@ -113,13 +114,14 @@ class Vocabulary:
 
         One edit (a letter left out, added, changed or two swapped) of a word of eight letters or more is
         nearly always a misspelling of that word, rarely another word: "virksomhedspraktick". The more
-        frequent archive word wins a tie. The replacement is the word as a minute writes it, so the
+        frequent of several candidates wins. The replacement is the word as a minute writes it, so the
         question still reads as a question to the dense model.
         """
         changes = []
-        for m in WORD.finditer(question):
-            word = m.group(0)
-            if len(word) < MIN_RESPELL_LETTERS or not self.unknown(word):
+        long_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS]
+        # A pasted paragraph has dozens of long words; each costs a thousand candidate spellings (about 1 ms).
+        for word in long_words[:MAX_RESPELL_WORDS]:
+            if not self.unknown(word):
                 continue
             stem = self.correction(word.lower())
             if stem and (shown := self.written_form(stem)):
