@@ -21,8 +21,8 @@ from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
-from .text import is_english, sentence_spans, squash
-from .vocabulary import LETTERS, starts_a_word
+from .text import sentence_spans, squash
+from .vocabulary import LETTERS, replace_word, starts_a_word
 
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
@@ -35,7 +35,7 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
-    r"\b(hvor (?:mange|meget|stor\w*|lang\w*|længe|høj\w*)|antal\w*|beløb\w*|måltal\w*|\w*sats\w*|pris\w*|koste\w*|procent\w*|"
+    r"\b(hvor (?:mange|meget|stor\w*|lang\w*|længe|høj\w*)|antal\w*|beløb\w*|måltal\w*|(?:time|takst|løn|dag)?sats(?:en|er|erne)?|takst\w*|pris\w*|kost(?:er|ede|e)|procent\w*|"
     r"how (?:many|much|long|high)|amount|number of|target|rate|price|cost\w*|percent\w*)\b",
     re.IGNORECASE,
 )
@@ -43,12 +43,13 @@ WHO_WORDS = re.compile(r"\b(hvem|hvilken chef|hvilke chefer|hvilken afdeling|who
 # Two capitalised words in a row, not at the start of the text: "Tine Buch Juhl", "Borger & Arbejdsmarked".
 PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&\s+)?[A-ZÆØÅ][a-zæøå]+)+")
 _MONTH = "|".join(DANISH_MONTHS)
-# What answers "hvornår": a day ("3. maj"), a month of a year ("august 2023", "ultimo marts"), a week or
-# quarter, a season or a holiday ("i foråret 2024", "efter efterårsferien").
+# What answers "hvornår": a day ("3. maj", "23-11-2023" but not the case number "00.01.00-P35-9-22"), a month
+# of a year ("august 2023", "ultimo marts"), a week or quarter, a season or a holiday ("i foråret 2024",
+# "efter efterårsferien").
 DATE_IN_TEXT = re.compile(
-    rf"\b\d{{1,2}}\.\s*(?:{_MONTH})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b(?:uge|kvartal)\s*\d|"
+    rf"\b\d{{1,2}}\.\s*(?:{_MONTH})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b(?!-[A-Za-z])|\b(?:uge|kvartal)\s*\d|"
     rf"\b(?:{_MONTH})\s+\d{{4}}\b|\b(?:primo|medio|ultimo|start(?:en)? af|slut(?:ningen)? af|i løbet af)\s+(?:{_MONTH}|\d{{4}})\b|"
-    rf"\b(?:foråret|sommeren|efteråret|vinteren|\w*ferien)\b",
+    rf"\b(?:i|efter|før|inden|til)\s+(?:foråret|sommeren|efteråret|vinteren)\b|\b(?:jule|påske|vinter|sommer|efterårs|pinse)ferien\b",
     re.IGNORECASE,
 )
 # A yes/no question ("Kommer der en ny indsamling?", "Blev planen godkendt?") is answered by what was decided.
@@ -70,9 +71,9 @@ HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
 # Words that point back to the sentence before: what it was about is what this one is about.
-# Not "dette møde", "denne sag": those point at the minutes themselves.
+# Not "dette møde", "denne sag", "denne uge": those point at the minutes or the calendar.
 BACK_REFERENCE = re.compile(
-    r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
+    r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden|referat|uge|gang|år)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
 )
 BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choose the same on the eval set
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -199,14 +200,15 @@ class Answerer:
         nearest = sorted((h for h in retrieval.hits if h.row >= 0), key=lambda h: -h.dense)[:3]
         if not nearest:
             return 0.0
-        rest = retrieval.text
+        rest = retrieval.question
         for word in absent:
-            rest = re.sub(rf"(?<![{LETTERS}]){re.escape(word)}(?![{LETTERS}])", " ", rest, flags=re.IGNORECASE)
+            rest = replace_word(rest, word, " ")
         rest = " ".join(rest.split())
         if not any(ch.isalnum() for ch in rest):
             return 0.0  # the question is nothing but unknown words
         passages = self.index.vectors.reconstruct_batch(np.array([h.row for h in nearest], dtype=np.int64))
-        with_words = np.array([h.dense for h in nearest], dtype=np.float32)
+        # As asked, not as searched: the hits' cosines are of the respelt question, if it was respelt.
+        with_words = passages @ self.retriever.query_vector(retrieval.question)
         return float(np.max(with_words - passages @ self.retriever.query_vector(rest)))
 
     def coverage(self, terms: list[str], texts: list[str]) -> float:
@@ -242,20 +244,24 @@ class Answerer:
         topic = self._topic(retrieval)
         terms = self.topic_terms(topic)
         items = ranked_items(hits)
-        english = is_english(retrieval.text)
-        absent = [] if english else self.absent_terms(retrieval.text)  # the archive is Danish: English words are absent by nature
+        english = retrieval.english
+        # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
+        # so a respelt word must pass the same test as any other word the minutes never use.
+        absent = [] if english else self.absent_terms(retrieval.question)  # the archive is Danish: English words are absent by nature
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
-        synonyms = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
-        refusal, shown = self._why_not_answered(retrieval, english, absent, synonyms)
+        pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
+        refusal, shown = self._why_not_answered(retrieval, english, absent, pulls)
+        respelt = {r.asked.lower() for r in retrieval.respellings}
+        searched_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
         if refusal:
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), refusal, applied)
-        notes = []
-        if retrieval.respellings:
-            notes.append("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".")
-        if synonyms:
-            notes.append(f"{_words_shown(absent)} står ikke i referaterne; svaret bygger på ordenes betydning.")
-        note = " ".join(notes)
+            note = f"{refusal} {searched_as}".strip()
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), note, applied)
+        # Other words for what the minutes say (not misspellings of their words) are answered by meaning.
+        other_words = [w for w in absent if w not in respelt]
+        synonyms = pulls and bool(other_words)
+        meaning_note = f"{_words_shown(other_words)} står ikke i referaterne; svaret bygger på ordenes betydning." if synonyms else ""
+        note = " ".join(n for n in (searched_as, meaning_note) if n)
         if synonyms and retrieval.retriever == "hybrid":
             # The words that would match are not in the minutes; what BM25 matches is incidental ("hvornår",
             # "personalet"). Meaning alone ranks: on the eval set's paraphrases, first item right 8/12, not 6/12.
@@ -328,13 +334,14 @@ class Answerer:
             topic = topic.replace(phrase, " ") if phrase else topic
         return topic
 
-    def _why_not_answered(self, retrieval: Retrieval, english: bool, absent: list[str], synonyms: bool) -> tuple[str, bool]:
-        """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing."""
+    def _why_not_answered(self, retrieval: Retrieval, english: bool, absent: list[str], pulls: bool) -> tuple[str, bool]:
+        """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing.
+        `pulls`: the absent words pull the question toward what was found (pull_of)."""
         words = [t for t in tokenize(retrieval.text) if t[:1].isalpha()]
         # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
-        if words and not english and not synonyms and not any(self.vocabulary.knows(t) for t in words):
+        if words and not english and not pulls and not any(self.vocabulary.knows(t) for t in words):
             return "Ingen af spørgsmålets ord forekommer i referaterne.", True
-        if absent and not synonyms:
+        if absent and not pulls:
             return f"{_words_shown(absent)} forekommer ikke i nogen af referaterne.", True
         if retrieval.best_dense < self.config.min_dense_score:
             return f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f}).", True
@@ -485,12 +492,13 @@ class Answerer:
             heading = section.heading or HEADER_SECTION
             prior = priors[id(section)]
             text = meeting.text[s:e]
-            covered = self.coverage(terms, [text]) if terms else 0.0
-            if terms and previous is not None and previous[0] is section and BACK_REFERENCE.search(text):
+            own = self.coverage(terms, [text]) if terms else 0.0
+            covered = own
+            if previous is not None and previous[0] is section and BACK_REFERENCE.search(text):
                 # "Forventningen er, at denne kan tages i anvendelse i august 2023": "denne" is the
                 # serviceportal of the sentence before, so that sentence's words count here too.
-                covered = max(covered, BACK_REFERENCE_SHARE * self.coverage(terms, [meeting.text[previous[1] : previous[2]]]))
-            previous = (section, s, e)
+                covered = max(own, BACK_REFERENCE_SHARE * previous[1])
+            previous = (section, own)
             score = prior + covered
             dense = max((d for (cs, ce), d in hit_dense.items() if cs <= s and e <= ce), default=0.0)
             score += 2.0 * max(0.0, dense - 0.75)

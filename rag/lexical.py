@@ -61,6 +61,11 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def stem_words(words: list[str]) -> list[str]:
+    """Stems of many words in one call, not kept: candidate spellings would crowd out the index's words."""
+    return _stemmer().stemWords(words)
+
+
 class LexicalIndex:
     """BM25 over chunk texts; row i is chunk i, like the FAISS index."""
 

@@ -45,6 +45,7 @@ class Retrieval:
     retriever: str = "hybrid"  # the ranker that ordered the hits
     searched: str = ""  # the question as searched: misspelt words as the minutes spell them
     respellings: tuple[Respelling, ...] = ()
+    english: bool = False  # asked in English: no Danish word is expected in it
 
     @property
     def text(self) -> str:
@@ -141,10 +142,14 @@ class Retriever:
     def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
         q = clean_question(question)
         mode = retriever or self.config.retriever
-        named_body = "" if filters.body else self.body_in_question(q)
+        # Misspelt words are searched as the minutes spell them ("septemper" too, before dates are read);
+        # English is not respelt into Danish.
+        english = is_english(q)
+        searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
+        named_body = "" if filters.body else self.body_in_question(searched)
         if named_body:
             filters = replace(filters, body=named_body)
-        date_range = date_range_in_question(q)
+        date_range = date_range_in_question(searched)
         mask = self.allowed(filters, date_range)
         if date_range is not None and mask is not None and not mask.any():
             # A date in the question may name an event ("temamødet den 18. april"), not a meeting;
@@ -153,12 +158,9 @@ class Retriever:
             mask = self.allowed(filters, None)
         else:
             dropped = ""
-        # Misspelt words are searched as the minutes spell them; English is not respelt into Danish.
-        english = is_english(q)
-        searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode, searched, respellings)
+            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode, searched, respellings, english)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
@@ -195,7 +197,7 @@ class Retriever:
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
         best_dense = max(cosine.values(), default=0.0)
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode, searched, respellings)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode, searched, respellings, english)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""

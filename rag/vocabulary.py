@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexical import LexicalIndex, document_frequency, rows_with, tokenize
+from .lexical import LexicalIndex, document_frequency, rows_with, stem_words, tokenize
 from .records import Chunk
 
 LETTERS = "a-zæøåéü"  # what a topic word is made of
@@ -22,7 +22,7 @@ MAX_RESPELL_WORDS = 12  # long words of one question looked up for a misspelling
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
-_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzæøåéü"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +38,8 @@ class Vocabulary:
 
     def __init__(self, lexical: LexicalIndex, chunks: Sequence[Chunk]) -> None:
         self.lexical, self.chunks = lexical, chunks
-        self.stems = frozenset(w for w in lexical.bm25.vocab_dict if w[:1].isalpha())
-        self.ordered = tuple(sorted(self.stems))
+        self.stems = lexical.bm25.vocab_dict  # membership only; a copy of a million stems costs 50 MB
+        self.ordered = tuple(sorted(w for w in self.stems if w[:1].isalpha()))
 
     def starts_a_word(self, prefix: str) -> bool:
         return starts_a_word(prefix, self.ordered)
@@ -47,9 +47,9 @@ class Vocabulary:
     def knows(self, stem: str) -> bool:
         """The stem is an archive word, the start of one, or plainly a compound of two ("budgetdrøftelser").
 
-        Narrower than `compound_parts`, which also stems the head: that would make "hjemmearbejde"
-        (hjem + arbejde) known, and the minutes never discuss it (eval q117). Known words are searched;
-        unknown ones must prove they mean what a passage says (Answerer.pull_of).
+        The head must be an archive stem as written; `compound_parts`, which stems it first, would make
+        "hjemmearbejde" (hjemme -> hjem, + arbejde) known, and the minutes never discuss it (eval q117).
+        Unknown words must prove they mean what a passage says (Answerer.pull_of).
         """
         if self.starts_a_word(stem):
             return True
@@ -117,25 +117,26 @@ class Vocabulary:
         frequent of several candidates wins. The replacement is the word as a minute writes it, so the
         question still reads as a question to the dense model.
         """
+        unknown_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS and self.unknown(w)]
         changes = []
-        long_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS]
-        # A pasted paragraph has dozens of long words; each costs a thousand candidate spellings (about 1 ms).
-        for word in long_words[:MAX_RESPELL_WORDS]:
-            if not self.unknown(word):
-                continue
+        # A pasted paragraph may have dozens of unknown words; each costs a thousand candidate spellings (1-5 ms).
+        for word in unknown_words[:MAX_RESPELL_WORDS]:
             stem = self.correction(word.lower())
             if stem and (shown := self.written_form(stem)):
                 changes.append(Respelling(word, shown))
         text = question
         for change in changes:
-            text = re.sub(rf"(?<![{LETTERS}]){re.escape(change.asked)}(?![{LETTERS}])", change.archive, text, flags=re.IGNORECASE)
+            text = replace_word(text, change.asked, change.archive)
         return text, tuple(changes)
 
     def correction(self, word: str) -> str:
-        """The archive stem one edit from the word or from its stem; "" when none or the word is known."""
-        stem = tokenize(word)[:1]
-        candidates = {c for c in _one_edit(stem[0]) if c in self.stems} if stem else set()
-        candidates |= {s for c in _one_edit(word) for s in tokenize(c)[:1] if s in self.stems}
+        """The archive stem of a spelling one edit from the word; "" when there is none.
+
+        Edits of the word, not of its stem: one edit of a short stem reaches almost any word
+        ("boligerne" -> "bolig" -> "bl"). The candidate must stay as long as a respelt word may be.
+        """
+        stems = stem_words(sorted(_one_edit(word)))
+        candidates = {s for s in stems if len(s) >= MIN_RESPELL_LETTERS - 2 and s in self.stems}
         if not candidates:
             return ""
         return max(sorted(candidates), key=lambda c: document_frequency(self.lexical, c))
@@ -147,6 +148,11 @@ class Vocabulary:
             return ""
         # BM25 indexed the text with its context prefix.
         return next((w.lower() for w in WORD.findall(self.chunks[rows[0]].embed_text) if tokenize(w)[:1] == [stem]), "")
+
+
+def replace_word(text: str, word: str, by: str) -> str:
+    """The text with every whole occurrence of the word (any case) replaced."""
+    return re.sub(rf"(?<![{LETTERS}]){re.escape(word)}(?![{LETTERS}])", by, text, flags=re.IGNORECASE)
 
 
 def starts_a_word(prefix: str, ordered: Sequence[str]) -> bool:

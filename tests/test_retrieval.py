@@ -238,3 +238,9 @@ def test_a_compound_the_minutes_never_write_is_searched_as_its_parts(seed_index)
     # Knowing both parts is not knowing the topic: the minutes never discuss working from home.
     assert vocabulary.unknown("hjemmearbejde")
     assert not vocabulary.unknown("budgetdrøftelser")
+
+
+@pytest.mark.parametrize("question", ["Hvad blev besluttet om boligerne?", "Hvad blev besluttet om eleverne og klasserne?", "Hvornår renoveres strandene?"])
+def test_a_correct_word_is_not_respelt_into_a_short_archive_word(seed_index, question):
+    # One edit of a stem ("bolig" -> "bl") reaches almost any word; only whole words are respelt.
+    assert seed_index.vocabulary.respelled(question)[1] == ()
