@@ -22,7 +22,7 @@ from .decisions import current_decision, decision_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
 from .text import sentence_spans, squash
-from .vocabulary import LETTERS, replace_word, starts_a_word
+from .vocabulary import WORD, replace_word, starts_a_word
 
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
@@ -185,8 +185,8 @@ class Answerer:
         the minutes do not discuss it, however close the embeddings come.
         """
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
-        words = [w for w in re.findall(rf"[{LETTERS}]+", question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
-        return [w for w in dict.fromkeys(words) if tokenize(w)[:1] != [] and tokenize(w)[0] not in INTENT_STEMS and self.vocabulary.unknown(w)]
+        words = [w for w in WORD.findall(question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
+        return [w for w in dict.fromkeys(words) if not INTENT_STEMS.intersection(tokenize(w)) and self.vocabulary.unknown(w)]
 
     def pull_of(self, absent: list[str], retrieval: Retrieval) -> float:
         """How much the words unknown to the archive add to the question's cosine with its nearest passages.
@@ -251,7 +251,7 @@ class Answerer:
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
-        refusal, shown = self._why_not_answered(retrieval, english, absent, pulls)
+        refusal, shown = self._why_not_answered(retrieval, absent, pulls)
         respelt = {r.asked.lower() for r in retrieval.respellings}
         searched_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
         if refusal:
@@ -334,12 +334,12 @@ class Answerer:
             topic = topic.replace(phrase, " ") if phrase else topic
         return topic
 
-    def _why_not_answered(self, retrieval: Retrieval, english: bool, absent: list[str], pulls: bool) -> tuple[str, bool]:
+    def _why_not_answered(self, retrieval: Retrieval, absent: list[str], pulls: bool) -> tuple[str, bool]:
         """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing.
         `pulls`: the absent words pull the question toward what was found (pull_of)."""
         words = [t for t in tokenize(retrieval.text) if t[:1].isalpha()]
         # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
-        if words and not english and not pulls and not any(self.vocabulary.knows(t) for t in words):
+        if words and not retrieval.english and not pulls and not any(self.vocabulary.knows(t) for t in words):
             return "Ingen af spørgsmålets ord forekommer i referaterne.", True
         if absent and not pulls:
             return f"{_words_shown(absent)} forekommer ikke i nogen af referaterne.", True
