@@ -20,7 +20,18 @@ SECTION_HEADINGS: dict[str, str] = {
     "beslutning": "Beslutning",
     "beslutninger": "Beslutning",
     "beslutningspunkter": "Beslutningspunkter",
+    "sagsresumé": "Resume",
+    "sagens indhold": "Sagsfremstilling",
+    "sagens baggrund": "Sagsfremstilling",
+    "sagsbeskrivelse": "Sagsfremstilling",
+    "indstillinger": "Indstilling",
+    "administrationens indstilling": "Indstilling",
+    "forvaltningens indstilling": "Indstilling",
+    "direktionens indstilling": "Indstilling",
+    "afgørelse": "Beslutning",
+    "udvalgets beslutning": "Beslutning",
     "bilag": "Bilag",
+    "bilagsliste": "Bilag",
     "fraværende": "Fraværende",
     "afbud": "Fraværende",
 }
@@ -37,7 +48,7 @@ ROUTINE_TITLE = re.compile(
 
 # A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..."
 CASE_NUMBER = re.compile(
-    r"^(?:Sags?nr\.?\s*:?\s*(?P<labelled>\S.*?)|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    r"^(?:(?:Sags?nr\.?|Sagsnummer|Sag\s+nr\.|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>\S.*?)|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
@@ -47,7 +58,7 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+den\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
-    re.compile(rf"^(?P<label>Beslutning\s+i\s+(?P<body>[A-ZÆØÅ][\w\- ]*?\w)\s+den\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
+    re.compile(rf"^(?P<label>Beslutning\s+(?:i|fra)\s+(?P<body>[A-ZÆØÅ][\w\- ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
 )
 
 
@@ -58,7 +69,7 @@ class Layout:
     name: str
     detect: re.Pattern[str]  # searched in the first lines; the first layout that matches is used
     date: tuple[re.Pattern[str], ...]  # lines holding the meeting date, best first (group 'value')
-    item: re.Pattern[str]  # an item heading: groups 'number' and 'title'
+    item: re.Pattern[str]  # an item heading: groups 'number', 'title' and, when "Punkt" marks it, 'marked'
     body: re.Pattern[str] | None = None  # group 'body'
     place: re.Pattern[str] | None = None  # group 'value'
     time: re.Pattern[str] | None = None  # group 'value'
@@ -124,5 +135,43 @@ LONG_DATE_LAYOUT = Layout(
     item_needs_confirmation=True,
 )
 
-# Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages).
-LAYOUTS: tuple[Layout, ...] = (SEED_LAYOUT, LONG_DATE_LAYOUT, UDVALG_LAYOUT)
+# The last resort, for publishing systems none of the above describes: a labelled meeting date
+# ("Mødedato: 12. marts 2024", "Dato: 12-03-2024") or a title line ("Referat", "Dagsorden") over any date,
+# the body on a line of its own ("Økonomiudvalget", "Referat fra Byrådets møde"), and items numbered
+# "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
+# or by the case number or section heading under it (a numbered list line is not an item).
+_HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}})"
+_GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?:en)?|repræsentation(?:en)?|gruppe(?:n)?|")
+GENERIC_LAYOUT = Layout(
+    name="generisk",
+    detect=re.compile(
+        rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s+.*{_HEADER_DATE}|^(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{_HEADER_DATE}"
+        rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\s*$(?:\n.*){{0,8}}{_HEADER_DATE}",
+        re.MULTILINE | re.IGNORECASE,
+    ),
+    body=re.compile(
+        rf"^(?:(?:Udvalg|Mødeforum|Forum)\s*:\s*(?=\S)|(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?))?"
+        rf"(?P<body>{_GENERIC_BODY})(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*)?\s*$"
+    ),
+    date=(
+        re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
+        re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
+    ),
+    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|(?=(?:Mødelokale|Lokale)\b))(?P<value>\S.*)$"),
+    time=re.compile(
+        r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart)\s*:?\s*(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
+    ),
+    attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
+    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
+    attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
+    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:?\s+(?P<value>\S.+)$"),
+    item=re.compile(
+        r"^(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?\s+(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
+        r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
+    ),
+    item_needs_confirmation=True,
+)
+
+# Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages);
+# the generic layout comes last.
+LAYOUTS: tuple[Layout, ...] = (SEED_LAYOUT, LONG_DATE_LAYOUT, UDVALG_LAYOUT, GENERIC_LAYOUT)

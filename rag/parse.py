@@ -93,17 +93,19 @@ def split_names(value: str) -> tuple[str, ...]:
     return tuple(n for n in (" ".join(n.split()).strip(" -•.") for n in names) if n)
 
 
-def choose_layout(lines: list[Line], path: Path) -> Layout:
+def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
+    """The layouts whose header this file has, most specific first."""
     head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
-    for layout in LAYOUTS:
-        if layout.detect.search(head):
-            return layout
-    first = next((line for line in lines if line.stripped), lines[0])
-    raise SeedFormatError(
-        path,
-        first.number,
-        "not a referat: no meeting header found (expected 'REFERAT <body> d. DD-MM-YYYY' or 'Udvalg:'/'Dato:' lines)",
-    )
+    layouts = [layout for layout in LAYOUTS if layout.detect.search(head)]
+    if not layouts:
+        first = next((line for line in lines if line.stripped), lines[0])
+        raise SeedFormatError(
+            path,
+            first.number,
+            "not a referat: no meeting header found (expected a meeting date such as 'Mødedato: 12. marts 2024', "
+            "'Dato: 12-03-2024' or 'REFERAT <body> d. DD-MM-YYYY')",
+        )
+    return layouts
 
 
 class _Reader:
@@ -149,11 +151,11 @@ class _Reader:
         m = self.layout.item.match(line.stripped)
         if not m:
             return None
+        if not self.layout.item_needs_confirmation or m.groupdict().get("marked"):
+            return m  # "Punkt 4:" is an item wherever it stands; "4. Title" may be a list line
         number = int(m["number"])
         if last_number is not None and number <= last_number:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
-        if not self.layout.item_needs_confirmation:
-            return m
         title = m["title"].strip()
         if toc_titles:
             norm = _norm_title(title)
@@ -179,7 +181,7 @@ class _Reader:
             # "Punkt N: Title" lines in a row are a TOC too (a PDF's dot leaders dropped); an item is followed by its text.
             nxt = self.next_nonblank(i + 1)
             listed = nxt is not None and self.layout.item.match(_DOT_LEADER.sub("", self.lines[nxt].stripped).strip())
-            if m and (self.layout.item_needs_confirmation or listed):
+            if m and ((self.layout.item_needs_confirmation and not m.groupdict().get("marked")) or listed):
                 number = int(m["number"])
                 if first_number is None:
                     first_number = number
@@ -297,7 +299,7 @@ class _Reader:
             if m := self.item_match(idx, toc_titles, last_number):
                 starts.append((idx, m))
                 # "Punkt N:" is unambiguous, so its numbers may run out of order; "N. Title" may not.
-                last_number = int(m["number"]) if self.layout.item_needs_confirmation else None
+                last_number = int(m["number"]) if self.layout.item_needs_confirmation and not m.groupdict().get("marked") else last_number
         items = []
         for n, (idx, m) in enumerate(starts):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
@@ -413,7 +415,17 @@ def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8"
     path = Path(source)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = split_lines(text)
-    meeting = _Reader(text, path, choose_layout(lines, path)).parse()
+    layouts = choose_layouts(lines, path)
+    # A header may fit several systems ("Dato:" heads both "1. Title" and "Punkt 1 Title" pages): the
+    # first layout whose items are found is the file's; when none is, the most specific one's error tells.
+    for n, layout in enumerate(layouts):
+        try:
+            meeting = _Reader(text, path, layout).parse()
+            break
+        except SeedFormatError as error:
+            first_error = error if n == 0 else first_error
+            if n == len(layouts) - 1 or "no agenda items" not in error.problem:
+                raise first_error from None
     if encoding != "utf-8":
         from dataclasses import replace
 

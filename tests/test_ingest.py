@@ -520,3 +520,43 @@ def test_source_route_serves_only_the_indexed_pdf_of_a_meeting(mixed_app):
     )
     for address in ("/source/kultur-og-fritidsudvalget-2022-06-01", "/source/ukendt", "/source/..%2F..%2Fetc%2Fpasswd", "/source/%2Fetc%2Fpasswd"):
         assert client.get(address).status_code == 404, address
+
+
+# ---------------------------------------------------------------------------------------------------
+# Minutes of other publishing systems, read by the generic layout, the whole way to a cited answer
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other_systems(tmp_path_factory, embedder):
+    from rag.answer import Answerer
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+
+    folder = tmp_path_factory.mktemp("other")
+    config = Config(index_dir=folder / "index")
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    report = build_index(sorted(fixtures.glob("generisk_*.txt")), config, embedder=embedder)
+    assert (report.meetings, report.corpus.errors) == (3, ())
+    index = load_index(config)
+    return Answerer(index, Retriever(index, embedder=embedder))
+
+
+def test_decision_in_another_systems_minutes_is_quoted_with_body_date_item_and_section(other_systems):
+    answer = other_systems("hvad blev besluttet om Vestbyens Bibliotek?")
+    first = answer.citations[0]
+    assert (answer.found, first.body, first.meeting_date, first.item, first.section) == (True, "Byrådet", "2024-01-25", 2, "Beslutning")
+    assert first.quote == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
+
+
+def test_body_named_in_the_question_finds_that_bodys_dated_decision_in_another_system(other_systems):
+    answer = other_systems("Hvad besluttede Teknik- og Miljøudvalget om trafiksikkerhedsplanen?")
+    first = answer.citations[0]
+    assert (first.body, first.item, first.section) == ("Teknik- og Miljøudvalget", 2, "Beslutning")
+    assert "tiltag 3 udskydes til 2025" in answer.text
+
+
+def test_meeting_fact_of_another_system_cites_its_header(other_systems):
+    answer = other_systems("Hvem var fraværende ved Økonomiudvalgets møde i marts 2024?")
+    assert answer.found and answer.citations[0].meeting_date == "2024-03-12"
+    assert "Pia Berg" in answer.text

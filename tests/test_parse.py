@@ -610,6 +610,74 @@ def test_udvalg_without_toc_unconfirmed_numbered_lines_stay_in_their_section():
     assert only(meeting, 39, B) == "Ansøgningen blev imødekommet.\n\nKarin Holm (F) kunne ikke medvirke til beslutningen."
 
 
+# ---------------------------------------------------------------------------------------------------
+# Minutes of systems no layout names: the generic layout (labelled date, body on its own line)
+
+OEKONOMI = "generisk_oekonomiudvalget_2024-03-12.txt"  # "Mødedato:", TOC "1. Title", "Beslutning i X den D"
+BYRAAD = "generisk_byraadet_2024-01-25.txt"  # "Dato:" as in the Udvalg layout, but items "Punkt N Title"
+TEKNIK = "generisk_teknik_2024-05-07.txt"  # one title line with body and date, "Beslutning fra X, D"
+
+
+@pytest.mark.parametrize(
+    "name, body, day, time, place",
+    [
+        (OEKONOMI, "Økonomiudvalget", date(2024, 3, 12), "15:00", "Mødelokale 1, Rådhuset"),
+        (BYRAAD, "Byrådet", date(2024, 1, 25), "17:00 - 19:30", "Byrådssalen, Rådhuset"),
+        (TEKNIK, "Teknik- og Miljøudvalget", date(2024, 5, 7), "16.00", "Mødelokale 3, Rådhuset"),
+    ],
+)
+def test_generic_layout_reads_body_date_time_and_place_of_other_systems(name, body, day, time, place):
+    meeting = fixture(name)
+    assert (meeting.layout, meeting.body, meeting.date, meeting.time, meeting.place) == ("generisk", body, day, time, place)
+
+
+def test_generic_layout_reads_attendance_inline_and_as_lists():
+    assert fixture(OEKONOMI).attendees == ("Marie Stærke", "Jens Hansen", "Ole Olsen")
+    assert fixture(OEKONOMI).absentees == ("Pia Berg",)
+    assert fixture(BYRAAD).absentees == ("Hans Jensen (V)",)
+    assert fixture(TEKNIK).attendees == ("Anna Holm (A), formand", "Peter Lund (C)")
+
+
+def test_generic_layout_items_case_numbers_and_canonical_sections():
+    got = {name: [(it.number, it.title, it.case_number, tuple(s.heading for s in it.sections)) for it in fixture(name).items]
+           for name in (OEKONOMI, BYRAAD, TEKNIK)}
+    assert got == {
+        OEKONOMI: [
+            (1, "Godkendelse af dagsorden", "24/1234", (B,)),
+            (2, "Budgetopfølgning pr. 29. februar 2024", "24/2345", (RES, S, I, B, FRA)),
+            (3, "Ny skolestruktur - høringssvar", "23/9876", (S, I, B)),
+        ],
+        BYRAAD: [
+            (1, "Godkendelse af dagsorden", "00.01.00-A00-1-24", (B,)),
+            (2, "Lukning af Vestbyens Bibliotek", "18.15.00-G01-3-23", (S, I, B)),
+            (3, "Eventuelt", "", (B,)),
+        ],
+        TEKNIK: [
+            (1, "Godkendelse af dagsorden", "", (B,)),
+            (2, "Trafiksikkerhedsplan 2024-2027", "24/5521", (RES, S, I, B)),
+        ],
+    }
+
+
+def test_generic_layout_keeps_who_decided_and_when_and_unconfirmed_list_lines_in_their_section():
+    (decision,) = fixture(TEKNIK).item(2).section(B)
+    assert (decision.label, decision.text) == (
+        "Beslutning fra Teknik- og Miljøudvalget, 07-05-2024",
+        "Godkendt, idet tiltag 3 udskydes til 2025.",
+    )
+    assert "\n3. Lokalhistorisk Arkiv\n4. Læsecaféen\n" in only(fixture(BYRAAD), 2, S)
+    assert only(fixture(BYRAAD), 2, B) == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
+
+
+def test_header_that_fits_a_layout_whose_items_are_missing_is_read_by_the_next_layout_that_finds_items(tmp_path):
+    # "Dato:" is the Udvalg layout's header, whose items are "1. Title"; these items are "Punkt N Title".
+    assert fixture(BYRAAD).layout == "generisk"
+    path = tmp_path / "ingen_punkter.txt"
+    path.write_text("Udvalg: Kulturudvalget\nDato: 3. april 2024\n\nMødet blev aflyst.\n", encoding="utf-8")
+    with pytest.raises(SeedFormatError, match="no agenda items found.*udvalg-nummereret"):
+        parse_file(path)
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_udvalg_with_windows_or_old_mac_line_endings_parses_exactly_like_lf(tmp_path, newline):
     lf = (FIXTURE_DIR / MILJOE).read_bytes()
