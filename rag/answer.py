@@ -76,6 +76,22 @@ BACK_REFERENCE = re.compile(
     r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden|referat|uge|gang|år)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
 )
 BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choose the same on the eval set
+# Words that ask about a meeting as a whole ("hvilke sager blev behandlet på mødet den 13. april?"): with the
+# date, the body and these taken out, a question with no topic left asks what the meeting did.
+OVERVIEW_STEMS = frozenset(tokenize(
+    "dagsorden dagsordenen punkter punkterne sager sagerne emner emnerne behandlet behandlede drøftet drøftede "
+    "besluttet besluttede beslutninger vedtaget vedtog møde mødet møder seneste sidste forrige udvalget "
+    "skete sker handlede handler oppe "
+    "agenda items topics discussed decided meeting latest last"
+))
+# Words of an English question that are no topic (the Danish stop words do not know them).
+ENGLISH_FUNCTION_WORDS = frozenset(tokenize(
+    "what which who whom was were is are be been did do does done has have had the a an at on in of to for about "
+    "by with from that this there it its any all"
+))
+LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|latest|last)\s+(?:møde|meeting)", re.IGNORECASE)
+AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
+OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
 
 
@@ -243,6 +259,11 @@ class Answerer:
         intent = Intent.of(retrieval.text)
         topic = self._topic(retrieval)
         terms = self.topic_terms(topic)
+        # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
+        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_WORDS]
+        if not intent.meeting and not topic_left:
+            if meetings := self._meetings_asked_about(retrieval, filters):
+                return self._overview(retrieval, meetings, intent, applied)
         items = ranked_items(hits)
         english = retrieval.english
         # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
@@ -326,6 +347,65 @@ class Answerer:
                 lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
         hits = self._hits_covering(hits, citations)
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
+
+    # -- a meeting as a whole ----------------------------------------------------------------------
+    def _meetings_asked_about(self, retrieval: Retrieval, filters: Filters) -> list[Meeting]:
+        """The meetings a question with no topic is about: those of the period it names ("på mødet den
+        13. april 2023", "i november 2023"), or the latest ("det seneste møde"); newest first."""
+        if retrieval.date_range is None and not LATEST_MEETING.search(retrieval.text):
+            return []
+        body = (filters.body or retrieval.body).lower()
+        found = [
+            m for m in self.index.meetings.values()
+            if (not body or m.body.lower() == body)
+            and (filters.date_from is None or m.date >= filters.date_from)
+            and (filters.date_to is None or m.date <= filters.date_to)
+            and (retrieval.date_range is None or any(a <= m.date <= b for a, b in retrieval.date_range.periods))
+        ]
+        found.sort(key=lambda m: m.date, reverse=True)
+        return found if retrieval.date_range is not None else found[:1]
+
+    def _overview(self, retrieval: Retrieval, meetings: list[Meeting], intent: Intent, applied: dict) -> Answer:
+        """Every item of the meeting with what was decided on it, in agenda order; newest meeting first.
+        The approval of the agenda is left out when there is more; any other business stays (it may hold news)."""
+        shown = meetings[: self.config.answer_items]
+        citations, lines = [], []
+        for meeting in shown:
+            items = [it for it in meeting.items if not AGENDA_APPROVAL.search(it.title)] or list(meeting.items)
+            for item in items:
+                quotes = self._what_the_item_did(meeting, item)
+                if not quotes:
+                    continue
+                lines.append(f"{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), Punkt {item.number}: {item.title}")
+                for q in quotes:
+                    citations.append(self._citation(q))
+                    lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
+                if intent.decision and meeting.has_decisions and not self._has_decision(meeting, item.number):
+                    lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
+        if not citations:
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), retrieval.hits, "ingen citater", applied)
+        note = "Spørgsmålet nævner intet emne: mødets punkter, hver med sin beslutning."
+        if intent.decision and (agendas := [m for m in shown if not m.has_decisions]):
+            note += f" {_dates_shown(agendas)} er en dagsorden uden beslutninger; citaterne er indstillingerne."
+        if len(meetings) > len(shown):
+            note += f" Perioden har {len(meetings)} møder; de {len(shown)} nyeste vises."
+        hits = self._hits_covering(retrieval.hits, citations)
+        return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
+
+    def _what_the_item_did(self, meeting: Meeting, item: AgendaItem) -> list[Quote]:
+        """The first sentences of the item's current decision; without a decision (an agenda, an empty
+        "."), of its proposal, or of its first section."""
+        current = current_decision(item)
+        sections = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
+        sections = sections or list(item.section(PROPOSAL)) or list(item.sections[:1])
+        for section in sections:
+            heading = section.heading or HEADER_SECTION
+            spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+            quotes = [Quote(meeting, item.number, item.title, heading, s, e, 1.0, section.label if heading == DECISION else "") for s, e in spans]
+            if quotes:
+                chosen = [q for q in quotes[:OVERVIEW_SENTENCES] if not q.text.rstrip().endswith(",")] or quotes[:1]
+                return self._with_announced_lists(chosen, quotes)
+        return []
 
     def _topic(self, retrieval: Retrieval) -> str:
         """The question without what is not its topic: the body that decided and the dates that filtered."""
@@ -667,6 +747,10 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
 def _superseded(section: Section, current) -> bool:
     """A dated decision that a later decision of the same item replaced."""
     return section.heading == DECISION and bool(section.label) and current is not None and section != current.section and bool(decision_of(section).day)
+
+
+def _dates_shown(meetings: list[Meeting]) -> str:
+    return ("Mødet " if len(meetings) == 1 else "Møderne ") + ", ".join(f"{m.body} {m.date.strftime('%d-%m-%Y')}" for m in meetings)
 
 
 def _words_shown(words: list[str]) -> str:

@@ -301,3 +301,40 @@ def test_a_respelling_is_a_guess_and_the_word_must_still_be_about_what_was_found
     answer = answerer("Hvor mange flygtninge modtog Albertslund i 2023?")
     assert not answer.found
     assert "'flygtninge' forekommer ikke" in answer.note and "'flygtninge' som 'flytning'" in answer.note
+
+
+# ---------------------------------------------------------------------------------------------------
+# A question with no topic about a meeting: the meeting's items, each with its decision
+
+
+def test_what_a_dated_meeting_decided_is_every_item_with_its_decision_in_agenda_order(answerer, seed_index):
+    answer = answerer("Hvad blev besluttet på mødet den 13. april 2023?")
+    cited = list(dict.fromkeys(c.item for c in answer.citations))
+    assert answer.found and {c.meeting_date for c in answer.citations} == {"2023-04-13"}
+    # Every item but the agenda's approval, in the order of the agenda; each led by its decision.
+    assert cited == [2, 3, 4, 5, 6, 7]
+    assert [c.section for c in answer.citations if c.item in (3, 4)] == ["Beslutning", "Beslutning"]
+    assert "det blev besluttet at Børne- og Ungeliv slås sammen, og at der laves to sessioner" in answer.text
+    assert "Rikke Terslev ønsker at deltage i arbejdsgruppen" in answer.text
+    assert "intet emne" in answer.note
+    meeting = seed_index.meetings[answer.citations[0].meeting_id]
+    assert all(meeting.text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_the_last_meeting_asked_in_english_is_the_newest_meetings_items(answerer):
+    answer = answerer("What was decided at the last meeting?")
+    assert {c.meeting_date for c in answer.citations} == {"2024-11-20"}
+    assert len({c.item for c in answer.citations}) >= 5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad blev besluttet om virksomhedspraktik på mødet i november 2023?",
+        "Which amount was excepted when the finance committee approved the spending cuts in September 2019?",
+    ],
+)
+def test_a_dated_question_with_a_topic_is_answered_about_the_topic_not_the_whole_meeting(answerer, question):
+    answer = answerer(question)
+    assert answer.found and "intet emne" not in answer.note
+    assert len({c.item for c in answer.citations}) <= 2
