@@ -57,7 +57,11 @@ YES_NO = re.compile(r"^\s*(blev|bliver|kommer|skal|skulle|vil|ville|kan|kunne|m�
 LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
-APPROVAL = re.compile(r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*)\b[^.]*\bindstilling\w*|^\s*godkendt\.?\s*$|godkendte indstilling", re.IGNORECASE)
+APPROVAL = re.compile(
+    r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*|anbefal\w*)\b[^.]*\bindstilling\w*|"
+    r"^\s*(?:godkendt|anbefales|anbefalet|tiltrådt|vedtaget)\.?\s*$|godkendte indstilling",
+    re.IGNORECASE,
+)
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
@@ -616,7 +620,10 @@ class Answerer:
             if approved:
                 if approved[0] not in chosen:
                     chosen = [approved[0]] + chosen
-                points = [q for q in scored if q.section == PROPOSAL and LIST_MARK.match(q.text)]
+                # A proposal of one sentence ("Forvaltningen indstiller, at der bevilges 250.000 kr.") is its own point.
+                points = [q for q in scored if q.section == PROPOSAL and LIST_MARK.match(q.text)] or [
+                    q for q in scored if q.section == PROPOSAL and not q.text.rstrip().endswith((",", ":"))
+                ]
                 # The first points of a proposal carry its substance; later ones are implementation detail.
                 proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
                 chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + proposals[:2]

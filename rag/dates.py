@@ -26,6 +26,8 @@ _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
 WORDED_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+# "April 3, 2019": the month first, as some portals print English dates.
+MONTH_FIRST_DATE = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 MONTH_OPT_YEAR = re.compile(
     r"\b(?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|june|july|october)\b\.?(?:\s+(?P<y>(?:19|20)\d{2})\b)?",
@@ -60,9 +62,10 @@ def find_date(text: str) -> date | None:
         for m in pattern.finditer(text):
             if (d := _make(m["y"], m["m"], m["d"])) is not None:
                 found.append((m.start(), d))
-    for m in WORDED_DATE.finditer(text):
-        if (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])) is not None:
-            found.append((m.start(), d))
+    for pattern in (WORDED_DATE, MONTH_FIRST_DATE):
+        for m in pattern.finditer(text):
+            if (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])) is not None:
+                found.append((m.start(), d))
     return min(found, key=lambda f: f[0])[1] if found else None
 
 

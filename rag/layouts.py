@@ -21,6 +21,20 @@ SECTION_HEADINGS: dict[str, str] = {
     "beslutninger": "Beslutning",
     "beslutningspunkter": "Beslutningspunkter",
     "sagsresumé": "Resume",
+    "sagsresume": "Resume",
+    "sagens kerne": "Resume",
+    "sagstema": "Resume",
+    "beslutningstema": "Resume",
+    "beskrivelse af sagen": "Sagsfremstilling",
+    "sagsgang og sagstype": "Sagsforløb",
+    "økonomiske konsekvenser": "Økonomi",
+    "økonomiske forhold og konsekvenser": "Økonomi",
+    "lovgrundlag": "Lovgrundlag",
+    "retsgrundlag": "Lovgrundlag",
+    "høring": "Høring",
+    "høring og sagsgang": "Høring",
+    "beslutningskompetence": "Beslutningskompetence",
+    "redegørelse": "Sagsfremstilling",
     "sagens indhold": "Sagsfremstilling",
     "sagens baggrund": "Sagsfremstilling",
     "sagsbeskrivelse": "Sagsfremstilling",
@@ -46,9 +60,11 @@ ROUTINE_TITLE = re.compile(
     re.IGNORECASE,
 )
 
-# A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..."
+# A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..." (its first
+# word: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line), after "Åbent - " on some.
 CASE_NUMBER = re.compile(
-    r"^(?:(?:Sags?nr\.?|Sagsnummer|Sag\s+nr\.|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>\S.*?)|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
+    r"(?:(?:Sags?nr\.?|Sagsnummer|Sag\s+nr\.|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]+)(?:[\s,;].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
@@ -56,9 +72,12 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # "Beslutning i Teknik- og Miljøudvalget den 14-05-2014". Groups: label (the heading as printed, without
 # a trailing item reference), body, date. An item may carry several, one per committee it passed.
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
+_ITEM_REF = r"(?:,?\s+(?:Punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+den\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
-    re.compile(rf"^(?P<label>Beslutning\s+(?:i|fra)\s+(?P<body>[A-ZÆØÅ][\w\- ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY}))(?:\s+Punkt\s+\d+)?\s*:?\s*$"),
+    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\- ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    # No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44".
+    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w),\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
 )
 
 
@@ -102,7 +121,8 @@ SEED_LAYOUT = Layout(
 
 UDVALG_LAYOUT = Layout(
     name="udvalg-nummereret",
-    detect=re.compile(r"^(?:Udvalg|Dato)\s*:", re.MULTILINE),
+    # "Udvalg:", or "Dato:" with "Tid:" or "Sted:" (a lone "Dato:" heads many systems' pages).
+    detect=re.compile(r"^Udvalg\s*:|\A(?=[\s\S]*^Dato\s*:)(?=[\s\S]*^(?:Tid|Sted)\s*:)", re.MULTILINE),
     body=re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$"),
     date=(re.compile(r"^Dato\s*:\s*(?P<value>.+)$"),),
     place=re.compile(r"^Sted\s*:\s*(?P<value>.+)$"),
@@ -140,36 +160,61 @@ LONG_DATE_LAYOUT = Layout(
 # the body on a line of its own ("Økonomiudvalget", "Referat fra Byrådets møde"), and items numbered
 # "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
 # or by the case number or section heading under it (a numbered list line is not an item).
-_HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}})"
+_HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}}|[A-Za-z]+\.?\s+\d{{1,2}},\s+\d{{4}})"
 _GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?:en)?|repræsentation(?:en)?|gruppe(?:n)?|")
 GENERIC_LAYOUT = Layout(
     name="generisk",
     detect=re.compile(
-        rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s+.*{_HEADER_DATE}|^(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{_HEADER_DATE}"
+        rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt|Starttidspunkt)\s*:?\s+.*{_HEADER_DATE}|^.*\b(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{_HEADER_DATE}"
         rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\s*$(?:\n.*){{0,8}}{_HEADER_DATE}",
         re.MULTILINE | re.IGNORECASE,
     ),
     body=re.compile(
-        rf"^(?:(?:Udvalg|Mødeforum|Forum)\s*:\s*(?=\S)|(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?))?"
+        rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
         rf"(?P<body>{_GENERIC_BODY})(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*)?\s*$"
     ),
+    toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(
         re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
         re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
     ),
     place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|(?=(?:Mødelokale|Lokale)\b))(?P<value>\S.*)$"),
     time=re.compile(
-        r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart)\s*:?\s*(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
+        r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
     ),
     attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
-    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
+    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:?\s+(?P<value>\S.+)$"),
+    # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
+    absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     item=re.compile(
         r"^(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?\s+(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
         r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
     ),
     item_needs_confirmation=True,
+)
+
+# What some portals print between an item's title and its text: a group heading ("A. Sager til afgørelse i
+# byrådet") or whether the item is open ("Lukket sag"). Neither is part of the title.
+# "Fraværende:" printed empty under a decision heading, the decision's text after it (one portal's habit).
+EMPTY_ABSENCE = re.compile(r"^(?:Fraværende|Afbud)\s*:?\s*$")
+ITEM_MARKER = re.compile(r"^(?:[A-ZÆØÅ]\.\s+\S.*|(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?)\s*$")
+# The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a
+# line that names a body ("Referat - Kommunalbestyrelsen den 6. juni 2018", "mødet i Odense Byråd").
+BODY_FALLBACKS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:Udvalg|Mødeforum|Forum|Organ)\s*:\s*(?P<body>\S.*?)\s*$"),
+    GENERIC_LAYOUT.body,
+)
+# A label printed alone with its value on the next line ("STED" / "Stenhusbakken", "Mødedato:" / "onsdag den 1. oktober 2025").
+LABEL_ALONE = re.compile(
+    r"^(?P<label>Udvalg|Møde|Mødedato|Dato|Sted|Mødested|Lokale|Tid|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Header lines that end a list of names ("Medlemmer" / names / "Fraværende med afbud" / names / "Bemærkninger").
+HEADER_LABEL = re.compile(
+    r"^(?:Bemærkninger|Særlige forhold|Mødefakta|Information|Stedfortrædere|Mødet hævet|Indholdsfortegnelse|"
+    r"Mødested|Sted|Mødedato|Dato|Tid|Tidspunkt|Mødetidspunkt|Udvalg)\b",
+    re.IGNORECASE,
 )
 
 # Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages);

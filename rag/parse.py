@@ -12,13 +12,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import find_date
+from .decisions import decision_of
 from .errors import SeedFormatError
 from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
+    BODY_FALLBACKS,
     CASE_NUMBER,
     DECISION,
+    EMPTY_ABSENCE,
+    HEADER_LABEL,
     HEADER_SECTION,
+    ITEM_MARKER,
+    LABEL_ALONE,
     LAYOUTS,
     PROPOSAL,
     PROPOSAL_OPENER,
@@ -160,12 +166,22 @@ class _Reader:
         if toc_titles:
             norm = _norm_title(title)
             return m if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
-        # No table of contents: the heading must be followed by a case number or a section heading.
-        j = self.next_nonblank(index + 1)
-        if j is None or title.endswith((".", ",", ";")):
+        # No table of contents: the heading must be followed by a case number or a section heading
+        # (past a group heading or an open/closed marker, as some portals print them).
+        if title.endswith((".", ",", ";")):
+            return None
+        j = self.after_markers(index + 1)
+        if j is None:
             return None
         nxt = self.lines[j]
         return m if CASE_NUMBER.match(nxt.stripped) or self.heading_of(nxt) else None
+
+    def after_markers(self, index: int, most: int = 2) -> int | None:
+        """The next non-blank line at or after `index` that is not an item marker ("Lukket sag")."""
+        j = self.next_nonblank(index)
+        while j is not None and most > 0 and ITEM_MARKER.match(self.lines[j].stripped):
+            j, most = self.next_nonblank(j + 1), most - 1
+        return j
 
     def read_toc(self, start: int) -> tuple[list[str], int]:
         """Return (normalised TOC titles, index of the first line after the TOC)."""
@@ -232,6 +248,7 @@ class _Reader:
         date_seen = False
         attendees: list[str] = []
         absentees: list[str] = []
+        header_lines = _with_labels_joined(header_lines)
         k = 0
         while k < len(header_lines):
             s = header_lines[k].stripped
@@ -257,25 +274,36 @@ class _Reader:
                 k += 1
                 while k < len(header_lines) and not header_lines[k].stripped:
                     k += 1
-                while k < len(header_lines) and header_lines[k].stripped:
+                bulleted = k < len(header_lines) and header_lines[k].stripped.startswith(("-", "•", "*"))
+                while k < len(header_lines) and (s := header_lines[k].stripped):
+                    # The list ends at the next heading or label ("Fraværende med afbud", "Bemærkninger"),
+                    # or, when its names are bulleted, at the first line without a bullet.
+                    if any(p and p.match(s) for p in (layout.attendees_list, layout.absentees_list, HEADER_LABEL)):
+                        break
+                    if bulleted and not s.startswith(("-", "•", "*")):
+                        break
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
-                    if name := " ".join(header_lines[k].stripped.lstrip("-•* ").split()):
+                    if name := " ".join(s.lstrip("-•* ").split()):
                         listed.append(name)
                     k += 1
                 continue
             k += 1
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
-        body = body or "Ukendt udvalg"
+        if not body:
+            body = next((" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped))), "")
         first = self.next_nonblank(0) or 0
         start, end = self.span(first, max(first + 1, end_index))
         header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
 
         def finish(items: tuple[AgendaItem, ...]) -> Meeting:
             item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
+            # No body in the header: the one its decisions name ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
+            named = [decision_of(sec).body for it in items for sec in it.section(DECISION)]
+            found = body or max(set(named) - {""}, key=named.count, default="") or "Ukendt udvalg"
             return Meeting(
-                meeting_id=f"{slugify(body)}-{day.isoformat()}",
-                body=body,
+                meeting_id=f"{slugify(found)}-{day.isoformat()}",
+                body=found,
                 date=day,
                 source=self.path,
                 text=self.text,
@@ -312,15 +340,17 @@ class _Reader:
         # A title may wrap onto the next line (no blank line between, and not a heading or case number).
         if body_start < stop:
             nxt = self.lines[body_start]
-            if nxt.stripped and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt):
+            if nxt.stripped and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt) and not ITEM_MARKER.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
         case_number = ""
-        j = self.next_nonblank(body_start)
+        j = self.after_markers(body_start)
         if j is not None and j < stop and (cm := CASE_NUMBER.match(self.lines[j].stripped)):
             case_number = (cm["labelled"] or cm["kle"] or cm["emn"]).strip()
             body_start = j + 1
+        elif j is not None and j < stop:
+            body_start = j  # past "Lukket sag": a marker is not the item's text
         sections = self._sections(body_start, stop)
         duration = next(
             (ln.stripped.strip("()") for ln in self.lines[body_start:stop] if DURATION.fullmatch(ln.stripped)), ""
@@ -341,10 +371,20 @@ class _Reader:
     def _sections(self, first: int, stop: int) -> list[Section]:
         # Find heading lines: a known heading alone on a line, or "Fraværende <names>" inline.
         marks: list[tuple[int, str, int]] = []  # (line index, heading, first body line index)
+        skip = -1
         for k in range(first, stop):
             line = self.lines[k]
+            if k == skip:
+                continue
             if heading := self.heading_of(line):
-                marks.append((k, heading, k + 1))
+                body = k + 1
+                j = self.next_nonblank(k + 1)
+                if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
+                    after = self.next_nonblank(j + 1)
+                    if after is not None and after < stop and self.lines[after].stripped.endswith("."):
+                        body = skip = j  # an empty "Fraværende:" line; the decision follows it
+                        body += 1
+                marks.append((k, heading, body))
             elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
                 marks.append((k, ABSENCE, k))
         sections: list[Section] = []
@@ -389,6 +429,23 @@ class _Reader:
                 ]
             offset += len(raw) + 1
         return [Section(heading, self.text[start:end], start, end, line)]
+
+
+def _with_labels_joined(lines: list[Line]) -> list[Line]:
+    """Header lines with a label printed alone joined to the value under it: "STED" / "Stenhusbakken"
+    reads as "Sted: Stenhusbakken"."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        m = LABEL_ALONE.match(lines[k].stripped)
+        j = next((i for i in range(k + 1, len(lines)) if lines[i].stripped), None)
+        if m and j is not None and not LABEL_ALONE.match(lines[j].stripped):
+            out.append(replace(lines[k], text=f"{m['label'].capitalize()}: {lines[j].stripped}"))
+            k = j + 1
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
 
 
 def _norm_title(title: str) -> str:

@@ -536,8 +536,8 @@ def other_systems(tmp_path_factory, embedder):
     folder = tmp_path_factory.mktemp("other")
     config = Config(index_dir=folder / "index")
     fixtures = Path(__file__).resolve().parent / "fixtures"
-    report = build_index(sorted(fixtures.glob("generisk_*.txt")), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (3, ())
+    report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
+    assert (report.meetings, report.corpus.errors) == (9, ())
     index = load_index(config)
     return Answerer(index, Retriever(index, embedder=embedder))
 
@@ -560,3 +560,10 @@ def test_meeting_fact_of_another_system_cites_its_header(other_systems):
     answer = other_systems("Hvem var fraværende ved Økonomiudvalgets møde i marts 2024?")
     assert answer.found and answer.citations[0].meeting_date == "2024-03-12"
     assert "Pia Berg" in answer.text
+
+
+def test_an_approval_in_a_portal_without_the_word_beslutning_quotes_the_approved_proposal(other_systems):
+    answer = other_systems("Hvad besluttede Kultur- og Idrætsudvalget om tilskud til Roskilde Festival Folkeskole?")
+    first = answer.citations[0]
+    assert (first.body, first.meeting_date, first.item, first.section) == ("Kultur- og Idrætsudvalget", "2019-04-03", 45, "Beslutning")
+    assert "at der bevilges 250.000 kr." in answer.text

@@ -678,6 +678,49 @@ def test_header_that_fits_a_layout_whose_items_are_missing_is_read_by_the_next_l
         parse_file(path)
 
 
+# Shapes other municipalities' portals print (header, item and decision lines as published; the prose is
+# shortened): trung.dk (Slagelse), Holbæk and Region H edagsorden, Odense SBSYS, Roskilde, Hvidovre, Viborg.
+PORTALS = {
+    "portal_trung.txt": ("Økonomiudvalget", date(2018, 10, 1), [(1, "Godkendelse af dagsorden (B)", "330-2018-3619"), (2, "Siden sidst fra udvalgets medlemmer (O)", "330-2018-3620")]),
+    "portal_holbaek.txt": ('Udvalget "Aktiv Hele Livet - Sundhed og Omsorg"', date(2015, 3, 23), [(24, "Godkendelse af dagsorden til mødet d. 23. marts 2015", ""), (25, "Plejeboliger i Tølløse", "")]),
+    "portal_odense.txt": ("Odense Byråd", date(2016, 4, 6), [(1, "Orientering om ændring i udvalgsbesættelsen", "00.22.00-G01-1-16"), (2, "Salg af grund på Ejbygade", "03.02.02-G01-4-16")]),
+    "portal_roskilde.txt": ("Kultur- og Idrætsudvalget", date(2019, 4, 3), [(44, "Ny strategiplan for Museet for Samtidskunst", "315923"), (45, "Tilskud til Roskilde Festival Folkeskole", "315924")]),
+    "portal_hvidovre.txt": ("Kommunalbestyrelsen", date(2018, 6, 6), [(3, "Kulturgården - vinder af arkitektkonkurrencen", "")]),
+    "portal_viborg.txt": ("Social- og Sundhedsudvalget", date(2019, 1, 17), [(1, "Præsentation af nyt tilbud til demensramte", "")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PORTALS))
+def test_other_portals_give_body_date_items_and_a_decision_for_every_item(name):
+    body, day, items = PORTALS[name]
+    meeting = fixture(name)
+    assert (meeting.body, meeting.date) == (body, day)
+    assert [(it.number, it.title, it.case_number) for it in meeting.items] == items
+    assert all(it.section(B) for it in meeting.items)
+    for item in meeting.items:
+        for sec in item.sections:
+            assert meeting.text[sec.start : sec.end] == sec.text
+
+
+def test_portal_decision_headings_name_the_body_and_date_in_their_many_spellings():
+    labels = {name: [sec.label for it in fixture(name).items for sec in it.section(B)] for name in PORTALS}
+    assert labels["portal_trung.txt"][0] == "Beslutning i Økonomiudvalget den 1. oktober 2018"
+    assert labels["portal_roskilde.txt"] == ["Kultur- og Idrætsudvalget, 03-04-2019"] * 2
+    assert labels["portal_hvidovre.txt"] == ["Beslutning i Kommunalbestyrelsen den 06-06-2018", "Beslutning i Kommunalbestyrelsen den 29-05-2018"]
+    assert labels["portal_odense.txt"] == ["", ""]  # a bare "BESLUTNING"
+
+
+def test_portal_quirks_labels_alone_bulleted_lists_markers_and_an_empty_absence_line():
+    holbaek, hvidovre, trung = fixture("portal_holbaek.txt"), fixture("portal_hvidovre.txt"), fixture("portal_trung.txt")
+    assert (holbaek.place, holbaek.time) == ("Stenhusbakken", "13:30")  # "STED" / "Stenhusbakken"
+    # "Medlemmer" and "Fraværende med afbud" over bulleted names; "Bemærkninger" ends the list.
+    assert (hvidovre.attendees, hvidovre.absentees) == (("Anders Liltorp (A)", "Helle Adelborg (A)"), ("Arne Bech (H)",))
+    assert [s.heading for s in hvidovre.item(3).sections] == [B, B]  # "Lukket sag" is neither title nor text
+    # "Fraværende:" printed empty under the decision heading does not swallow the decision.
+    assert only(trung, 1, B) == "Godkendt." and trung.absentees == ()
+    assert fixture("portal_roskilde.txt").item(44).section(B)[0].text.startswith("Drøftet.")
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_udvalg_with_windows_or_old_mac_line_endings_parses_exactly_like_lf(tmp_path, newline):
     lf = (FIXTURE_DIR / MILJOE).read_bytes()
