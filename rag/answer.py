@@ -16,7 +16,7 @@ import numpy as np
 from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE
+from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
@@ -58,7 +58,7 @@ LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(
-    r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*|anbefal\w*)\b[^.]*\bindstilling\w*|"
+    r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*|anbefal\w*)\b(?![^.]*\bikke\b)[^.]*\bindstilling\w*|"
     r"^\s*(?:godkendt|anbefales|anbefalet|tiltrådt|vedtaget)\.?\s*$|godkendte indstilling",
     re.IGNORECASE,
 )
@@ -69,6 +69,7 @@ COMMON_SHARE = 0.25  # a word in more than this share of chunks says little abou
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 HISTORY = "; tidligere behandling"
@@ -84,16 +85,20 @@ BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choo
 # date, the body and these taken out, a question with no topic left asks what the meeting did.
 OVERVIEW_STEMS = frozenset(tokenize(
     "dagsorden dagsordenen punkter punkterne sager sagerne emner emnerne behandlet behandlede drøftet drøftede "
-    "besluttet besluttede beslutninger vedtaget vedtog møde mødet møder seneste sidste forrige udvalget "
+    "besluttet besluttede beslutninger vedtaget vedtog møde mødet møder seneste sidste forrige næste kommende udvalget "
     "skete sker handlede handler oppe "
-    "agenda items topics discussed decided meeting latest last"
+    "agenda items topics discussed decided meeting latest last next upcoming happened happen occurred står stod"
 ))
 # Words of an English question that are no topic (the Danish stop words do not know them).
 ENGLISH_FUNCTION_WORDS = frozenset(tokenize(
     "what which who whom was were is are be been did do does done has have had the a an at on in of to for about "
     "by with from that this there it its any all"
 ))
-LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|latest|last)\s+(?:møde|meeting)", re.IGNORECASE)
+# "under punkt 4": one item of the meeting, not all of them.
+ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<number>\d{1,4})\b", re.IGNORECASE)
+ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, though "it" and "med" are stop words
+# "det seneste møde"; "næste møde" too: the newest minutes in an archive are often the agenda of the next meeting.
+LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest|last|next|upcoming)\s+(?:møde|meeting)", re.IGNORECASE)
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -265,7 +270,8 @@ class Answerer:
         terms = self.topic_terms(topic)
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
         topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_WORDS]
-        if not intent.meeting and not topic_left:
+        topic_left += ACRONYM.findall(topic)
+        if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):
                 return self._overview(retrieval, meetings, intent, applied)
         items = ranked_items(hits)
@@ -298,6 +304,10 @@ class Answerer:
             # even when its date words ("på mødet i november 2023") rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.text)
+        if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
+            # "punkt 4 på mødet den 13. april 2023": that item of the meetings the date names, searched or not.
+            named = [(m.meeting_id, int(ref["number"])) for m in self._meetings_asked_about(retrieval, filters) if m.item(int(ref["number"]))]
+            items = named + [k for k in items if k not in named]
         # With no words in common (English, or other words for the same things), only meaning tells sentences apart.
         by_meaning = english or synonyms
         if intent.meeting:
@@ -347,7 +357,8 @@ class Answerer:
             for q in quotes:
                 citations.append(self._citation(q))
                 lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
-            if key[1] != HEADER_ITEM and intent.decision and not self._has_decision(meeting, key[1]):
+            quoted_decision = any(q.section == DECISION for q in quotes)  # «Intet.» quoted is itself the record
+            if key[1] != HEADER_ITEM and intent.decision and not quoted_decision and not self._has_decision(meeting, key[1]):
                 lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
         hits = self._hits_covering(hits, citations)
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
@@ -367,7 +378,7 @@ class Answerer:
             and (retrieval.date_range is None or any(a <= m.date <= b for a, b in retrieval.date_range.periods))
         ]
         found.sort(key=lambda m: m.date, reverse=True)
-        return found if retrieval.date_range is not None else found[:1]
+        return found[:1] if LATEST_MEETING.search(retrieval.text) else found
 
     def _overview(self, retrieval: Retrieval, meetings: list[Meeting], intent: Intent, applied: dict) -> Answer:
         """Every item of the meeting with what was decided on it, in agenda order; newest meeting first.
@@ -397,19 +408,34 @@ class Answerer:
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
 
     def _what_the_item_did(self, meeting: Meeting, item: AgendaItem) -> list[Quote]:
-        """The first sentences of the item's current decision; without a decision (an agenda, an empty
-        "."), of its proposal, or of its first section."""
+        """The first sentences of the item's current decision, with the proposal it approves; without a
+        decision (an agenda, an empty "."), the proposal, else the item's first lines."""
         current = current_decision(item)
-        sections = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
-        sections = sections or list(item.section(PROPOSAL)) or list(item.sections[:1])
-        for section in sections:
-            heading = section.heading or HEADER_SECTION
-            spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
-            quotes = [Quote(meeting, item.number, item.title, heading, s, e, 1.0, section.label if heading == DECISION else "") for s, e in spans]
-            if quotes:
-                chosen = [q for q in quotes[:OVERVIEW_SENTENCES] if not q.text.rstrip().endswith(",")] or quotes[:1]
-                return self._with_announced_lists(chosen, quotes)
+        decided = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
+        for sections in (decided, list(item.section(PROPOSAL)), list(item.sections[:1])):
+            quotes = [q for section in sections for q in self._sentences(meeting, item, section)]
+            if not quotes:
+                continue
+            chosen = quotes[:OVERVIEW_SENTENCES]
+            if LEAD_IN.search(chosen[-1].text):
+                # "Direktionen indstiller, at" / "- cykelstien anlægges ..." : the lead-in brings its list.
+                at = quotes.index(chosen[-1])
+                chosen += [q for q in quotes[at + 1 : at + 1 + SHORT_LIST + 1] if LIST_LINE.match(q.text)]
+            chosen = self._with_announced_lists(chosen, quotes)
+            if sections is decided and any(APPROVAL.search(q.text) for q in chosen):
+                proposal = [q for sec in item.section(PROPOSAL) for q in self._sentences(meeting, item, sec)]
+                chosen += _approved_points(proposal)
+            return chosen
         return []
+
+    @staticmethod
+    def _sentences(meeting: Meeting, item: AgendaItem, section: Section) -> list[Quote]:
+        heading = section.heading or UNHEADED
+        return [
+            Quote(meeting, item.number, item.title, heading, s, e, 1.0, section.label if heading == DECISION else "")
+            for s, e in sentence_spans(section.text, section.start)
+            if any(ch.isalnum() for ch in meeting.text[s:e])
+        ]
 
     def _topic(self, retrieval: Retrieval) -> str:
         """The question without what is not its topic: the body that decided and the dates that filtered."""
@@ -573,7 +599,7 @@ class Answerer:
         scored: list[Quote] = []
         previous = None
         for section, s, e in sentences:
-            heading = section.heading or HEADER_SECTION
+            heading = section.heading or UNHEADED
             prior = priors[id(section)]
             text = meeting.text[s:e]
             own = self.coverage(terms, [text]) if terms else 0.0
@@ -620,13 +646,7 @@ class Answerer:
             if approved:
                 if approved[0] not in chosen:
                     chosen = [approved[0]] + chosen
-                # A proposal of one sentence ("Forvaltningen indstiller, at der bevilges 250.000 kr.") is its own point.
-                points = [q for q in scored if q.section == PROPOSAL and LIST_MARK.match(q.text)] or [
-                    q for q in scored if q.section == PROPOSAL and not q.text.rstrip().endswith((",", ":"))
-                ]
-                # The first points of a proposal carry its substance; later ones are implementation detail.
-                proposals = sorted(points, key=lambda q: -(q.score + 0.4 / (1 + points.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
-                chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + proposals[:2]
+                chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + _approved_points([q for q in scored if q.section == PROPOSAL])
         chosen = self._with_announced_lists(chosen, scored)
         # The decisive sentence leads; within a section, document order.
         order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
@@ -722,6 +742,20 @@ class Answerer:
         return tuple(hits) + tuple(extra)
 
 
+def _approved_points(proposal: list[Quote]) -> list[Quote]:
+    """What an approval ("Chefforum godkendte indstillingerne", "Anbefales.") decided: the proposal's numbered
+    points (the first two: the substance comes first, implementation after), else its bulleted points, else
+    its sentences that are not a lead-in ("Forvaltningen indstiller, at der bevilges 250.000 kr.")."""
+    numbered = [q for q in proposal if LIST_MARK.match(q.text)]
+    if numbered:
+        ranked = sorted(numbered, key=lambda q: -(q.score + 0.4 / (1 + numbered.index(q)) + 0.2 * bool(re.search(r"\d{2}", q.text[3:]))))
+        return ranked[:2]
+    bulleted = [q for q in proposal if LIST_LINE.match(q.text)]
+    if bulleted:
+        return bulleted[: SHORT_LIST + 1]
+    return [q for q in proposal if not LEAD_IN.search(q.text)][:2]
+
+
 def _newest_first(quotes_by_item, date_of, lead=None):
     """Items about one matter, newest first, so the latest decision leads; `lead`, when given, goes first."""
     by_date = sorted(quotes_by_item, key=lambda kq: date_of(kq[0]), reverse=True)
@@ -738,7 +772,7 @@ def _answers_more_than_the_newest(quotes_by_item, date_of):
 
 def _section_prior(section: Section, intent: Intent, current) -> float:
     """What a sentence of this section is worth before its words are read."""
-    heading = section.heading or HEADER_SECTION
+    heading = section.heading or UNHEADED
     # What was decided is what most questions of minutes are after; the background comes last.
     prior = SECTION_PRIOR.get(heading, 0.0)
     if intent.decision and heading == DECISION:

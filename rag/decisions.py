@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import find_date
-from .layouts import DATED_DECISIONS, DECISION
+from .layouts import DECISION, DECISION_LABELS
 from .records import AgendaItem, Section
 
 
@@ -19,7 +19,7 @@ class Decision:
 
 def decision_of(section: Section) -> Decision:
     """The body and date a decision's printed heading names."""
-    for pattern in DATED_DECISIONS:
+    for pattern in DECISION_LABELS:
         if section.label and (m := pattern.match(section.label)):
             return Decision(section, " ".join(m["body"].split()), find_date(m["date"]))
     return Decision(section, "", None)

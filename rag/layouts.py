@@ -50,6 +50,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "afbud": "Fraværende",
 }
 DECISION = "Beslutning"
+UNHEADED = "Tekst"  # an item's text before its first heading
 PROPOSAL = "Indstilling"
 ABSENCE = "Fraværende"
 HEADER_SECTION = "Mødeoplysninger"
@@ -61,10 +62,11 @@ ROUTINE_TITLE = re.compile(
 )
 
 # A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..." (its first
-# word: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line), after "Åbent - " on some.
+# word, holding a digit: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line; what follows
+# it starts with a capital, so "Sagsnr. 24/12 er oprettet ..." stays a sentence), after "Åbent - " on some.
 CASE_NUMBER = re.compile(
     r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
-    r"(?:(?:Sags?nr\.?|Sagsnummer|Sag\s+nr\.|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]+)(?:[\s,;].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    r"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]*\d[^\s,;]*)(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
@@ -72,13 +74,18 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # "Beslutning i Teknik- og Miljøudvalget den 14-05-2014". Groups: label (the heading as printed, without
 # a trailing item reference), body, date. An item may carry several, one per committee it passed.
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
-_ITEM_REF = r"(?:,?\s+(?:Punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
+_ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
+_DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
+# No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with a body's name and
+# the item reference, or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
+_BODY_DATE = rf"(?P<label>(?P<body>{_DECIDING_BODY}),\s+(?P<date>{_DAY}))"
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\- ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
-    # No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44".
-    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w),\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    re.compile(rf"^{_BODY_DATE},?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
 )
+# The printed labels of those headings (the item reference dropped), read back for body and date.
+DECISION_LABELS: tuple[re.Pattern[str], ...] = DATED_DECISIONS[:2] + (re.compile(rf"^{_BODY_DATE}$"),)
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,7 @@ GENERIC_LAYOUT = Layout(
         re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
         re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
     ),
-    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|(?=(?:Mødelokale|Lokale)\b))(?P<value>\S.*)$"),
+    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|(?=(?:Mødelokale|Lokale)\b))(?P<value>[^\s:].*)$"),
     time=re.compile(
         r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
     ),
@@ -198,7 +205,9 @@ GENERIC_LAYOUT = Layout(
 # byrådet") or whether the item is open ("Lukket sag"). Neither is part of the title.
 # "Fraværende:" printed empty under a decision heading, the decision's text after it (one portal's habit).
 EMPTY_ABSENCE = re.compile(r"^(?:Fraværende|Afbud)\s*:?\s*$")
-ITEM_MARKER = re.compile(r"^(?:[A-ZÆØÅ]\.\s+\S.*|(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?)\s*$")
+ITEM_MARKER = re.compile(
+    r"^(?:[A-H]\.\s+(?:Sager|Sag|Orientering|Meddelelser|Beslutning|Lukkede|Åbne|Til)\b.*|(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?)\s*$"
+)
 # The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a
 # line that names a body ("Referat - Kommunalbestyrelsen den 6. juni 2018", "mødet i Odense Byråd").
 BODY_FALLBACKS: tuple[re.Pattern[str], ...] = (
@@ -215,6 +224,12 @@ HEADER_LABEL = re.compile(
     r"^(?:Bemærkninger|Særlige forhold|Mødefakta|Information|Stedfortrædere|Mødet hævet|Indholdsfortegnelse|"
     r"Mødested|Sted|Mødedato|Dato|Tid|Tidspunkt|Mødetidspunkt|Udvalg)\b",
     re.IGNORECASE,
+)
+
+# A header line that is a field or list heading of its own, never the value of a label above it.
+HEADER_LINE = re.compile(
+    r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Til stede|Fraværende|Afbud|Indkaldelse|Indkaldte|Bemærkninger|"
+    r"Indholdsfortegnelse|Punkter)\b|^[A-ZÆØÅa-zæøå][\w .]{0,30}:",
 )
 
 # Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages);

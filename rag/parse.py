@@ -21,7 +21,9 @@ from .layouts import (
     CASE_NUMBER,
     DECISION,
     EMPTY_ABSENCE,
+    GENERIC_LAYOUT,
     HEADER_LABEL,
+    HEADER_LINE,
     HEADER_SECTION,
     ITEM_MARKER,
     LABEL_ALONE,
@@ -103,6 +105,8 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
     """The layouts whose header this file has, most specific first."""
     head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
     layouts = [layout for layout in LAYOUTS if layout.detect.search(head)]
+    if layouts and GENERIC_LAYOUT not in layouts:
+        layouts.append(GENERIC_LAYOUT)  # a header some system's, items printed as another's
     if not layouts:
         first = next((line for line in lines if line.stripped), lines[0])
         raise SeedFormatError(
@@ -157,8 +161,12 @@ class _Reader:
         m = self.layout.item.match(line.stripped)
         if not m:
             return None
-        if not self.layout.item_needs_confirmation or m.groupdict().get("marked"):
-            return m  # "Punkt 4:" is an item wherever it stands; "4. Title" may be a list line
+        if not self.layout.item_needs_confirmation:
+            return m
+        if m.groupdict().get("marked"):
+            # "Punkt 4 Title" is an item wherever it stands, unless the next line is one too: a contents list.
+            j = self.next_nonblank(index + 1)
+            return None if j is not None and self.layout.item.match(self.lines[j].stripped) else m
         number = int(m["number"])
         if last_number is not None and number <= last_number:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
@@ -246,6 +254,7 @@ class _Reader:
         day = None
         date_line = header_lines[0].number if header_lines else 1
         date_seen = False
+        best_rank = len(layout.date)
         attendees: list[str] = []
         absentees: list[str] = []
         header_lines = _with_labels_joined(header_lines)
@@ -254,10 +263,11 @@ class _Reader:
             s = header_lines[k].stripped
             if layout.body and not body and (m := layout.body.match(s)):
                 body = " ".join(m["body"].split())
-            for pattern in layout.date:
-                if day is None and (m := pattern.match(s)):
+            for rank, pattern in enumerate(layout.date):
+                if rank < best_rank and (m := pattern.match(s)):
                     if d := find_date(m["value"]):
-                        day, date_line = d, header_lines[k].number
+                        # The best pattern wins over the first line: "Mødedato: 12. marts" over "Offentliggjort: 14. marts".
+                        day, date_line, best_rank = d, header_lines[k].number, rank
                     elif not date_seen:
                         date_line = header_lines[k].number  # the date line is there, but its date is not
                     date_seen = True
@@ -300,7 +310,7 @@ class _Reader:
             item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
             # No body in the header: the one its decisions name ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
             named = [decision_of(sec).body for it in items for sec in it.section(DECISION)]
-            found = body or max(set(named) - {""}, key=named.count, default="") or "Ukendt udvalg"
+            found = body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg"
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
                 body=found,
@@ -340,7 +350,8 @@ class _Reader:
         # A title may wrap onto the next line (no blank line between, and not a heading or case number).
         if body_start < stop:
             nxt = self.lines[body_start]
-            if nxt.stripped and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt) and not ITEM_MARKER.match(nxt.stripped):
+            ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
+            if nxt.stripped and not ends_sentence and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt) and not ITEM_MARKER.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
@@ -381,7 +392,7 @@ class _Reader:
                 j = self.next_nonblank(k + 1)
                 if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
                     after = self.next_nonblank(j + 1)
-                    if after is not None and after < stop and self.lines[after].stripped.endswith("."):
+                    if after is not None and after < stop and not _names(self.lines[after].stripped):
                         body = skip = j  # an empty "Fraværende:" line; the decision follows it
                         body += 1
                 marks.append((k, heading, body))
@@ -431,6 +442,15 @@ class _Reader:
         return [Section(heading, self.text[start:end], start, end, line)]
 
 
+# A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
+_NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
+NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
+
+
+def _names(line: str) -> bool:
+    return bool(NAMES_LINE.match(line)) or line.strip(" .").lower() in ("ingen", "ingen fravær", "ingen afbud")
+
+
 def _with_labels_joined(lines: list[Line]) -> list[Line]:
     """Header lines with a label printed alone joined to the value under it: "STED" / "Stenhusbakken"
     reads as "Sted: Stenhusbakken"."""
@@ -439,7 +459,8 @@ def _with_labels_joined(lines: list[Line]) -> list[Line]:
     while k < len(lines):
         m = LABEL_ALONE.match(lines[k].stripped)
         j = next((i for i in range(k + 1, len(lines)) if lines[i].stripped), None)
-        if m and j is not None and not LABEL_ALONE.match(lines[j].stripped):
+        # An empty label ("Mødested:" over "Medlemmer", "Tid:" over "Deltagere: ...") takes nothing.
+        if m and j is not None and not LABEL_ALONE.match(lines[j].stripped) and not HEADER_LINE.match(lines[j].stripped):
             out.append(replace(lines[k], text=f"{m['label'].capitalize()}: {lines[j].stripped}"))
             k = j + 1
             continue
@@ -474,15 +495,16 @@ def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8"
     lines = split_lines(text)
     layouts = choose_layouts(lines, path)
     # A header may fit several systems ("Dato:" heads both "1. Title" and "Punkt 1 Title" pages): the
-    # first layout whose items are found is the file's; when none is, the most specific one's error tells.
-    for n, layout in enumerate(layouts):
+    # first layout that reads the file is its layout; when none does, the most specific one's error tells.
+    errors: list[SeedFormatError] = []
+    for layout in layouts:
         try:
             meeting = _Reader(text, path, layout).parse()
             break
         except SeedFormatError as error:
-            first_error = error if n == 0 else first_error
-            if n == len(layouts) - 1 or "no agenda items" not in error.problem:
-                raise first_error from None
+            errors.append(error)
+    else:
+        raise errors[0]
     if encoding != "utf-8":
         from dataclasses import replace
 

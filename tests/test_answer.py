@@ -321,8 +321,9 @@ def test_what_a_dated_meeting_decided_is_every_item_with_its_decision_in_agenda_
     assert all(meeting.text[c.start : c.end] == c.quote for c in answer.citations)
 
 
-def test_the_last_meeting_asked_in_english_is_the_newest_meetings_items(answerer):
-    answer = answerer("What was decided at the last meeting?")
+@pytest.mark.parametrize("question", ["What was decided at the last meeting?", "Hvad står på dagsordenen til næste møde?"])
+def test_the_last_or_next_meeting_is_the_newest_meetings_items(answerer, question):
+    answer = answerer(question)
     assert {c.meeting_date for c in answer.citations} == {"2024-11-20"}
     assert len({c.item for c in answer.citations}) >= 5
 
@@ -338,3 +339,21 @@ def test_a_dated_question_with_a_topic_is_answered_about_the_topic_not_the_whole
     answer = answerer(question)
     assert answer.found and "intet emne" not in answer.note
     assert len({c.item for c in answer.citations}) <= 2
+
+
+def test_a_meeting_question_that_names_an_item_or_an_acronym_topic_is_not_an_overview(answerer):
+    item = answerer("Hvad blev besluttet under punkt 4 på mødet den 13. april 2023?")
+    assert {(c.meeting_date, c.item) for c in item.citations} == {("2023-04-13", 4)}
+    assert "intet emne" not in answerer("Hvad blev besluttet om IT på mødet den 13. april 2023?").note
+
+
+def test_the_latest_meeting_of_a_period_is_one_meeting(answerer):
+    answer = answerer("Hvad blev besluttet på det seneste møde i 2023?")
+    assert {c.meeting_date for c in answer.citations} == {"2023-11-23"}
+
+
+def test_an_overview_quotes_what_an_approval_approved(answerer):
+    answer = answerer("Hvad blev besluttet på mødet den 13. april 2023?")
+    item6 = [c for c in answer.citations if c.item == 6]
+    assert [c.section for c in item6] == ["Beslutning", "Indstilling", "Indstilling"]
+    assert item6[1].quote == "1. at kommissorium for arbejdsgruppen godkendes."

@@ -535,7 +535,7 @@ def other_systems(tmp_path_factory, embedder):
 
     folder = tmp_path_factory.mktemp("other")
     config = Config(index_dir=folder / "index")
-    fixtures = Path(__file__).resolve().parent / "fixtures"
+    fixtures = Path(__file__).resolve().parent / "portals"
     report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
     assert (report.meetings, report.corpus.errors) == (9, ())
     index = load_index(config)
@@ -567,3 +567,9 @@ def test_an_approval_in_a_portal_without_the_word_beslutning_quotes_the_approved
     first = answer.citations[0]
     assert (first.body, first.meeting_date, first.item, first.section) == ("Kultur- og Idrætsudvalget", "2019-04-03", 45, "Beslutning")
     assert "at der bevilges 250.000 kr." in answer.text
+
+
+def test_an_approval_of_a_bulleted_proposal_quotes_every_point(other_systems):
+    answer = other_systems("Hvad blev besluttet om cykelstien langs Køgevej?")
+    assert [c.section for c in answer.citations] == ["Beslutning", "Indstilling", "Indstilling"]
+    assert answer.citations[2].quote == "- udgiften på 4,2 mio. kr. finansieres af anlægspuljen"

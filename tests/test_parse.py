@@ -46,6 +46,12 @@ def fixture(name: str) -> Meeting:
     return parse_file(FIXTURE_DIR / name)
 
 
+@functools.cache
+def portal(name: str) -> Meeting:
+    """Minutes in the shapes of other systems (tests/portals: kept out of fixtures/, which the bench indexes)."""
+    return parse_file(HERE / "portals" / name)
+
+
 def only(meeting: Meeting, number: int, heading: str) -> str:
     """The text of the one section with this heading in item `number`."""
     (section,) = meeting.item(number).section(heading)
@@ -627,25 +633,26 @@ TEKNIK = "generisk_teknik_2024-05-07.txt"  # one title line with body and date, 
     ],
 )
 def test_generic_layout_reads_body_date_time_and_place_of_other_systems(name, body, day, time, place):
-    meeting = fixture(name)
+    meeting = portal(name)
     assert (meeting.layout, meeting.body, meeting.date, meeting.time, meeting.place) == ("generisk", body, day, time, place)
 
 
 def test_generic_layout_reads_attendance_inline_and_as_lists():
-    assert fixture(OEKONOMI).attendees == ("Marie Stærke", "Jens Hansen", "Ole Olsen")
-    assert fixture(OEKONOMI).absentees == ("Pia Berg",)
-    assert fixture(BYRAAD).absentees == ("Hans Jensen (V)",)
-    assert fixture(TEKNIK).attendees == ("Anna Holm (A), formand", "Peter Lund (C)")
+    assert portal(OEKONOMI).attendees == ("Marie Stærke", "Jens Hansen", "Ole Olsen")
+    assert portal(OEKONOMI).absentees == ("Pia Berg",)
+    assert portal(BYRAAD).absentees == ("Hans Jensen (V)",)
+    assert portal(TEKNIK).attendees == ("Anna Holm (A), formand", "Peter Lund (C)")
 
 
 def test_generic_layout_items_case_numbers_and_canonical_sections():
-    got = {name: [(it.number, it.title, it.case_number, tuple(s.heading for s in it.sections)) for it in fixture(name).items]
+    got = {name: [(it.number, it.title, it.case_number, tuple(s.heading for s in it.sections)) for it in portal(name).items]
            for name in (OEKONOMI, BYRAAD, TEKNIK)}
     assert got == {
         OEKONOMI: [
             (1, "Godkendelse af dagsorden", "24/1234", (B,)),
             (2, "Budgetopfølgning pr. 29. februar 2024", "24/2345", (RES, S, I, B, FRA)),
             (3, "Ny skolestruktur - høringssvar", "23/9876", (S, I, B)),
+            (4, "Cykelsti langs Køgevej", "24/3456", (I, B)),
         ],
         BYRAAD: [
             (1, "Godkendelse af dagsorden", "00.01.00-A00-1-24", (B,)),
@@ -660,18 +667,18 @@ def test_generic_layout_items_case_numbers_and_canonical_sections():
 
 
 def test_generic_layout_keeps_who_decided_and_when_and_unconfirmed_list_lines_in_their_section():
-    (decision,) = fixture(TEKNIK).item(2).section(B)
+    (decision,) = portal(TEKNIK).item(2).section(B)
     assert (decision.label, decision.text) == (
         "Beslutning fra Teknik- og Miljøudvalget, 07-05-2024",
         "Godkendt, idet tiltag 3 udskydes til 2025.",
     )
-    assert "\n3. Lokalhistorisk Arkiv\n4. Læsecaféen\n" in only(fixture(BYRAAD), 2, S)
-    assert only(fixture(BYRAAD), 2, B) == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
+    assert "\n3. Lokalhistorisk Arkiv\n4. Læsecaféen\n" in only(portal(BYRAAD), 2, S)
+    assert only(portal(BYRAAD), 2, B) == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
 
 
 def test_header_that_fits_a_layout_whose_items_are_missing_is_read_by_the_next_layout_that_finds_items(tmp_path):
     # "Dato:" is the Udvalg layout's header, whose items are "1. Title"; these items are "Punkt N Title".
-    assert fixture(BYRAAD).layout == "generisk"
+    assert portal(BYRAAD).layout == "generisk"
     path = tmp_path / "ingen_punkter.txt"
     path.write_text("Udvalg: Kulturudvalget\nDato: 3. april 2024\n\nMødet blev aflyst.\n", encoding="utf-8")
     with pytest.raises(SeedFormatError, match="no agenda items found.*udvalg-nummereret"):
@@ -693,7 +700,7 @@ PORTALS = {
 @pytest.mark.parametrize("name", sorted(PORTALS))
 def test_other_portals_give_body_date_items_and_a_decision_for_every_item(name):
     body, day, items = PORTALS[name]
-    meeting = fixture(name)
+    meeting = portal(name)
     assert (meeting.body, meeting.date) == (body, day)
     assert [(it.number, it.title, it.case_number) for it in meeting.items] == items
     assert all(it.section(B) for it in meeting.items)
@@ -703,7 +710,7 @@ def test_other_portals_give_body_date_items_and_a_decision_for_every_item(name):
 
 
 def test_portal_decision_headings_name_the_body_and_date_in_their_many_spellings():
-    labels = {name: [sec.label for it in fixture(name).items for sec in it.section(B)] for name in PORTALS}
+    labels = {name: [sec.label for it in portal(name).items for sec in it.section(B)] for name in PORTALS}
     assert labels["portal_trung.txt"][0] == "Beslutning i Økonomiudvalget den 1. oktober 2018"
     assert labels["portal_roskilde.txt"] == ["Kultur- og Idrætsudvalget, 03-04-2019"] * 2
     assert labels["portal_hvidovre.txt"] == ["Beslutning i Kommunalbestyrelsen den 06-06-2018", "Beslutning i Kommunalbestyrelsen den 29-05-2018"]
@@ -711,14 +718,70 @@ def test_portal_decision_headings_name_the_body_and_date_in_their_many_spellings
 
 
 def test_portal_quirks_labels_alone_bulleted_lists_markers_and_an_empty_absence_line():
-    holbaek, hvidovre, trung = fixture("portal_holbaek.txt"), fixture("portal_hvidovre.txt"), fixture("portal_trung.txt")
+    holbaek, hvidovre, trung = portal("portal_holbaek.txt"), portal("portal_hvidovre.txt"), portal("portal_trung.txt")
     assert (holbaek.place, holbaek.time) == ("Stenhusbakken", "13:30")  # "STED" / "Stenhusbakken"
     # "Medlemmer" and "Fraværende med afbud" over bulleted names; "Bemærkninger" ends the list.
     assert (hvidovre.attendees, hvidovre.absentees) == (("Anders Liltorp (A)", "Helle Adelborg (A)"), ("Arne Bech (H)",))
     assert [s.heading for s in hvidovre.item(3).sections] == [B, B]  # "Lukket sag" is neither title nor text
     # "Fraværende:" printed empty under the decision heading does not swallow the decision.
     assert only(trung, 1, B) == "Godkendt." and trung.absentees == ()
-    assert fixture("portal_roskilde.txt").item(44).section(B)[0].text.startswith("Drøftet.")
+    assert portal("portal_roskilde.txt").item(44).section(B)[0].text.startswith("Drøftet.")
+
+
+GENERIC_HEAD = "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n"
+
+
+def test_a_body_and_date_line_inside_an_item_is_text_not_a_decision():
+    meeting = parse_text(
+        GENERIC_HEAD + "1. Skolestruktur\nSagsnr.: 24/1\nSagsfremstilling\nSagen forelægges:\nØkonomiudvalget, 12-03-2024\n"
+        "Byrådet, 25-04-2024\nHøringssvar:\nAlbertslund, 1. marts 2024\nVi støtter forslaget.\n"
+        "Beslutning i Økonomiudvalget den 12-03-2024\nAnbefales.\n"
+    )
+    item = meeting.item(1)
+    assert [s.heading for s in item.sections] == [S, B] and item.section(B)[0].text == "Anbefales."
+    assert "Byrådet, 25-04-2024" in item.section(S)[0].text and "Albertslund, 1. marts 2024" in item.section(S)[0].text
+
+
+def test_first_lines_that_look_like_markers_or_case_numbers_stay_text():
+    meeting = parse_text(
+        GENERIC_HEAD + "Punkt 1 Ny cykelparkering\nA. P. Møllers Plads skal have 200 nye p-pladser.\nBeslutning\nGodkendt.\n\n"
+        "Punkt 2 Dispensation\nSag nr. 12 fra sidste møde genoptages.\nBeslutning\nGodkendt.\n"
+    )
+    assert [(it.title, it.case_number) for it in meeting.items] == [("Ny cykelparkering", ""), ("Dispensation", "")]
+    assert meeting.item(1).sections[0].text == "A. P. Møllers Plads skal have 200 nye p-pladser."
+    assert meeting.item(2).sections[0].text == "Sag nr. 12 fra sidste møde genoptages."
+
+
+@pytest.mark.parametrize(
+    "after, decision, absentees",
+    [("Godkendt med bemærkning om opfølgning i juni.", "Godkendt med bemærkning om opfølgning i juni.", ()), ("Pia Berg (A).", None, ("Pia Berg (A).",))],
+)
+def test_an_empty_fravaerende_line_under_a_decision_heading_is_skipped_only_before_a_decision(after, decision, absentees):
+    meeting = parse_text(GENERIC_HEAD + f"1. Budget\nSagsnr.: 24/1\nBeslutning i Økonomiudvalget den 12-03-2024:\nFraværende:\n{after}\n")
+    decisions = meeting.item(1).section(B)
+    assert (decisions[0].text if decisions else None) == decision
+    assert tuple(n.rstrip(".") for n in meeting.absentees) == tuple(n.rstrip(".") for n in absentees)
+
+
+def test_an_empty_header_label_takes_no_value_and_the_best_date_label_wins():
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nOffentliggjort: 14. marts 2024\nMødedato: 12. marts 2024\nMødested:\nMedlemmer\nAnna Holm (A)\nPeter Lund (C)\n\n"
+        "1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
+    )
+    assert (meeting.date, meeting.place, meeting.attendees) == (date(2024, 3, 12), "", ("Anna Holm (A)", "Peter Lund (C)"))
+
+
+def test_punkt_lines_in_a_row_are_contents_not_empty_items():
+    meeting = parse_text(GENERIC_HEAD + "Punkt 1 Budget\nPunkt 2 Skoler\n\nPunkt 1 Budget\nBeslutning\nGodkendt.\n\nPunkt 2 Skoler\nBeslutning\nUdsat.\n")
+    assert [(it.number, [s.text for s in it.sections]) for it in meeting.items] == [(1, ["Godkendt."]), (2, ["Udsat."])]
+
+
+def test_a_header_without_a_body_takes_the_first_body_its_decisions_name():
+    meeting = parse_text(
+        "Referat\nMødedato: 6. marts 2019\n\n1. Grund på Skovvej\nSagsnr.: 19/1\nBeslutning i Teknik- og Miljøudvalget den 12-02-2019\nAnbefales.\n"
+        "Beslutning i Økonomiudvalget den 06-03-2019\nGodkendt.\n"
+    )
+    assert meeting.body == "Teknik- og Miljøudvalget"
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
