@@ -316,6 +316,9 @@ def _html(data: bytes, path: Path) -> Extracted:
 
 
 def _drop_chrome(soup) -> None:
+    for button in soup.find_all("button"):
+        if button.find(("h1", "h2", "h3", "h4")):
+            button.unwrap()  # a collapsible item's title ("<button><h2>Title</h2></button>"), not a control
     doomed = list(soup.find_all(CHROME_TAGS))
     for tag in soup.find_all(_PAGE_PARTS):
         if not tag.find_parent(("article", "main", "section")):
@@ -353,6 +356,14 @@ def _render(node, out: list[str | int], preformatted: bool = False) -> None:
             out.append("\t")
             _render(child, out, preformatted)
             continue
+        if name == "tr" and (heading := _numbered_heading(child)):
+            # An agenda portal's item row: the number in one cell, the title heading the next ("1" | "<h2>Title</h2>...").
+            number, title = heading
+            out += [2, f"{number}. {' '.join(title.get_text(' ').split())}", 2]
+            title.decompose()
+            _render(child, out, preformatted)
+            out.append(1)
+            continue
         brk = 2 if name in _PARAGRAPHS else 1 if name in _LINES else 0
         out.append(brk)
         if name == "li":
@@ -365,6 +376,19 @@ def _render(node, out: list[str | int], preformatted: bool = False) -> None:
                 out.append("- ")
         _render(child, out, preformatted or name == "pre")
         out.append(brk)
+
+
+def _numbered_heading(row):
+    """(number, heading tag) when a table row's first cell is only a number and its next opens with a heading."""
+    cells = row.find_all(("td", "th"), recursive=False)
+    if len(cells) < 2 or not re.fullmatch(r"\d{1,4}", cells[0].get_text(strip=True)):
+        return None
+    heading = cells[1].find(("h1", "h2", "h3", "h4"))
+    if heading is None or not (title := heading.get_text(" ", strip=True)) or not cells[1].get_text(" ", strip=True).startswith(title):
+        return None
+    number = cells[0].get_text(strip=True)
+    cells[0].decompose()
+    return number, heading
 
 
 def _assemble(pieces: list[str | int]) -> str:

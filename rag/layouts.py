@@ -19,7 +19,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "forslag": "Indstilling",
     "beslutning": "Beslutning",
     "beslutninger": "Beslutning",
-    "beslutningspunkter": "Beslutningspunkter",
+    "beslutningspunkter": "Indstilling",  # "Det indstilles: At 1) ...": the points put to the vote
     "sagsresumé": "Resume",
     "sagsresume": "Resume",
     "sagens kerne": "Resume",

@@ -340,3 +340,29 @@ FRONT_PAGE_HTML = """<!DOCTYPE html><html><head><title>Dagsordener og referater<
 <ul><li><a href="/bu">Børne- og Ungeudvalget</a></li><li><a href="/oeu">Økonomiudvalget</a></li></ul></main>
 <footer>Cookies og privatlivspolitik</footer></body></html>
 """
+
+# The DOM of an agenda portal that prints items as table rows (FirstAgenda Publication, as Aarhus uses it):
+# the number in one cell; the title as a heading inside a collapse button in the next, with the case number,
+# "Beslutninger" before the resume, and "Beslutningspunkter" for the proposal. Text shortened.
+ROW_PORTAL_HTML = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat</title></head><body>
+<h1 class="dato">Referat 1. oktober 2025 kl. 15.45</h1>
+<div class="meeting-info"><table>
+<tr><td>Udvalg:</td><td><span class="udvalg">Teknisk Udvalg</span></td></tr>
+<tr><td>Mødedato:</td><td><span class="dato">onsdag den 1. oktober 2025 kl. 15.45</span></td></tr>
+<tr><td>Mødested:</td><td><span class="sted">Udvalgsværelse 398</span></td></tr></table></div>
+<table id="dagsordenDetaljer"><thead><tr><th>Punkt</th><th>Titel</th><th></th></tr></thead><tbody>
+<tr class="punktrow"><td class="punkt-tabel"><span class="label">1</span></td><td class="punkt-tabel">
+<button class="overskrift-btn" aria-expanded="false"><h2 class="overskrift">Referat fra sidste udvalgsmøde</h2></button>
+<div class="details"><span class="sagsnummer">EMN-2025-010561</span><div class="punkt"><h3></h3>
+<div><h3>Beslutninger</h3><span class="resume"><div>Ingen bemærkninger.</div></span></div></div></div></td>
+<td><span class="badge fil-ikon"><span class="fil-ikon-nummer">1</span></span>
+<span class="dropdown"><button class="dropdown-toggle" aria-label="Menu"></button><ul class="dropdown-menu"><li><a href="#">Hent som PDF</a></li></ul></span></td></tr>
+<tr class="punktrow"><td class="punkt-tabel"><span class="label">2</span></td><td class="punkt-tabel">
+<button class="overskrift-btn" aria-expanded="true"><h2 class="overskrift">Måltal for busfremkommelighed</h2></button>
+<div class="details"><span class="sagsnummer">EMN-2024-035156</span><div class="punkt">
+<div><h3>Beslutninger</h3><div>Et flertal i udvalget kunne tiltræde indstillingen.</div></div>
+<div><h3>Resume</h3><div>Byrådet vedtog i budgetforlig 2023 at forbedre bussernes fremkommelighed.</div></div>
+<div><h3>Beslutningspunkter</h3><div>Det indstilles:<br>At 1) rapporten om måltal for busfremkommelighed tages til efterretning.</div></div>
+</div></div></td><td></td></tr>
+</tbody></table></body></html>
+"""

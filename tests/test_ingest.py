@@ -13,6 +13,7 @@ import pytest
 
 from tests.ingest_docs import (
     BOERN_AGENDA_HTML,
+    ROW_PORTAL_HTML,
     DIREKTOERFORUM_FOOTER,
     DIREKTOERFORUM_HEADER,
     DIREKTOERFORUM_PAGES,
@@ -117,7 +118,7 @@ def test_pdf_in_the_seeds_layout_gives_header_items_case_numbers_and_sections(do
             2,
             "Økonomisk status og forventet regnskab for 2024 med særligt fokus på ældreområdet",
             "EMN-2024-001234",
-            ["Resume", "Sagsforløb", "Beslutningspunkter", "Beslutning"],
+            ["Resume", "Sagsforløb", "Indstilling", "Beslutning"],
         ),
         (3, "Eventuelt", "00.01.00-P35-2-24", ["Beslutning"]),
     ]
@@ -150,7 +151,7 @@ def test_pdf_hyphenated_words_and_sentences_are_joined_across_lines_and_pages(do
 
 def test_pdf_lines_that_were_ended_by_their_writer_stay_apart(docs):
     meeting = parse_file(docs["direktoerforum"])
-    (points,) = meeting.item(2).section("Beslutningspunkter")
+    (points,) = meeting.item(2).section("Indstilling")  # printed "Beslutningspunkter"
     assert points.text == "1. at orienteringen tages til efterretning\n2. at Økonomi og Stab udarbejder en handleplan for ældreområdet"
     (proposal,) = parse_file(docs["oekonomi"]).item(413).section("Indstilling")
     assert proposal.text == "Direktionen indstiller,\nat grunden udbydes til salg ved offentligt udbud."
@@ -183,7 +184,7 @@ def test_pdf_page_map_gives_the_page_of_every_offset(docs):
         (1, "Beslutning", 1),
         (2, "Resume", 1),
         (2, "Sagsforløb", 2),
-        (2, "Beslutningspunkter", 2),
+        (2, "Indstilling", 2),
         (2, "Beslutning", 2),
         (3, "Beslutning", 3),
     ]
@@ -573,3 +574,16 @@ def test_an_approval_of_a_bulleted_proposal_quotes_every_point(other_systems):
     answer = other_systems("Hvad blev besluttet om cykelstien langs Køgevej?")
     assert [c.section for c in answer.citations] == ["Beslutning", "Indstilling", "Indstilling"]
     assert answer.citations[2].quote == "- udgiften på 4,2 mio. kr. finansieres af anlægspuljen"
+
+
+def test_html_portal_with_items_as_table_rows_gives_numbered_items_case_numbers_and_sections(tmp_path):
+    path = tmp_path / "referat.html"
+    path.write_text(ROW_PORTAL_HTML, encoding="utf-8")
+    meeting = parse_file(path)
+    assert (meeting.body, meeting.date, meeting.place) == ("Teknisk Udvalg", date(2025, 10, 1), "Udvalgsværelse 398")
+    assert [(it.number, it.title, it.case_number) for it in meeting.items] == [
+        (1, "Referat fra sidste udvalgsmøde", "EMN-2025-010561"),
+        (2, "Måltal for busfremkommelighed", "EMN-2024-035156"),
+    ]
+    assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Resume", "Indstilling"]
+    assert meeting.item(2).section("Indstilling")[0].text.endswith("At 1) rapporten om måltal for busfremkommelighed tages til efterretning.")
