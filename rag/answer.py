@@ -99,6 +99,7 @@ ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<numb
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, though "it" and "med" are stop words
 # "det seneste møde"; "næste møde" too: the newest minutes in an archive are often the agenda of the next meeting.
 LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest|last|next|upcoming)\s+(?:møde|meeting)", re.IGNORECASE)
+FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -409,11 +410,16 @@ class Answerer:
 
     def _what_the_item_did(self, meeting: Meeting, item: AgendaItem) -> list[Quote]:
         """The first sentences of the item's current decision, with the proposal it approves; without a
-        decision (an agenda, an empty "."), the proposal, else the item's first lines."""
+        decision (an agenda, an empty "."), the proposal, else the item's first words."""
         current = current_decision(item)
         decided = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
-        for sections in (decided, list(item.section(PROPOSAL)), list(item.sections[:1])):
+        # Else the first section with words: a portal may print "." where the text would be.
+        for sections in (decided, list(item.section(PROPOSAL)), *([sec] for sec in item.sections)):
             quotes = [q for section in sections for q in self._sentences(meeting, item, section)]
+            if sections is not decided:
+                # "Udvalg: Magistraten", "Dato: 16-09-2025": field lines say nothing of the matter; a decision
+                # of one word ("Godkendt.") does.
+                quotes = [q for q in quotes if len(q.text.split()) >= 4 and not FIELD_LINE.match(q.text)]
             if not quotes:
                 continue
             chosen = quotes[:OVERVIEW_SENTENCES]
