@@ -347,22 +347,27 @@ class Answerer:
         newest = max(date_of(k) for k, _ in quotes_by_item)
         for n, (key, quotes) in enumerate(quotes_by_item):
             meeting = self.index.meetings[key[0]]
-            item_label = "Mødeoplysninger" if key[1] == HEADER_ITEM else f"Punkt {key[1]}: {quotes[0].title}"
             if len(quotes_by_item) == 1:
                 lead = ""
             elif n == 0:
                 lead = "Seneste: " if first_date == newest else "Bedste svar: "
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
-            lines.append(f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {item_label}")
-            for q in quotes:
-                citations.append(self._citation(q))
-                lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
-            quoted_decision = any(q.section == DECISION for q in quotes)  # «Intet.» quoted is itself the record
-            if key[1] != HEADER_ITEM and intent.decision and not quoted_decision and not self._has_decision(meeting, key[1]):
-                lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
+            lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
         hits = self._hits_covering(hits, citations)
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
+
+    def _item_lines(self, meeting: Meeting, number: int, quotes: list[Quote], citations: list[Citation], lead: str = "", say_undecided: bool = False) -> list[str]:
+        """The answer's lines for one item: where it stands, then its quotes, each numbered as `citations` grows."""
+        label = "Mødeoplysninger" if number == HEADER_ITEM else f"Punkt {number}: {quotes[0].title}"
+        lines = [f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {label}"]
+        for q in quotes:
+            citations.append(self._citation(q))
+            lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
+        quoted_decision = any(q.section == DECISION for q in quotes)  # «Intet.» quoted is itself the record
+        if say_undecided and number != HEADER_ITEM and not quoted_decision and not self._has_decision(meeting, number):
+            lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
+        return lines
 
     # -- a meeting as a whole ----------------------------------------------------------------------
     def _meetings_asked_about(self, retrieval: Retrieval, filters: Filters) -> list[Meeting]:
@@ -376,7 +381,7 @@ class Answerer:
             if (not body or m.body.lower() == body)
             and (filters.date_from is None or m.date >= filters.date_from)
             and (filters.date_to is None or m.date <= filters.date_to)
-            and (retrieval.date_range is None or any(a <= m.date <= b for a, b in retrieval.date_range.periods))
+            and (retrieval.date_range is None or m.date in retrieval.date_range)
         ]
         found.sort(key=lambda m: m.date, reverse=True)
         return found[:1] if LATEST_MEETING.search(retrieval.text) else found
@@ -389,15 +394,9 @@ class Answerer:
         for meeting in shown:
             items = [it for it in meeting.items if not AGENDA_APPROVAL.search(it.title)] or list(meeting.items)
             for item in items:
-                quotes = self._what_the_item_did(meeting, item)
-                if not quotes:
-                    continue
-                lines.append(f"{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), Punkt {item.number}: {item.title}")
-                for q in quotes:
-                    citations.append(self._citation(q))
-                    lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")
-                if intent.decision and meeting.has_decisions and not self._has_decision(meeting, item.number):
-                    lines.append("  (Der er ikke registreret nogen beslutning på dette punkt.)")
+                if quotes := self._what_the_item_did(meeting, item):
+                    # On an agenda the note says once that nothing is decided yet, not every item.
+                    lines += self._item_lines(meeting, item.number, quotes, citations, say_undecided=intent.decision and meeting.has_decisions)
         if not citations:
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), retrieval.hits, "ingen citater", applied)
         note = "Spørgsmålet nævner intet emne: mødets punkter, hver med sin beslutning."
@@ -437,11 +436,8 @@ class Answerer:
     @staticmethod
     def _sentences(meeting: Meeting, item: AgendaItem, section: Section) -> list[Quote]:
         heading = section.heading or UNHEADED
-        return [
-            Quote(meeting, item.number, item.title, heading, s, e, 1.0, section.label if heading == DECISION else "")
-            for s, e in sentence_spans(section.text, section.start)
-            if any(ch.isalnum() for ch in meeting.text[s:e])
-        ]
+        label = section.label if heading == DECISION else ""
+        return [Quote(meeting, item.number, item.title, heading, s, e, 1.0, label) for s, e in _worded_spans(meeting, section)]
 
     def _topic(self, retrieval: Retrieval) -> str:
         """The question without what is not its topic: the body that decided and the dates that filtered."""
@@ -598,7 +594,7 @@ class Answerer:
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
-        sentences = [(sec, s, e) for sec in sections for s, e in sentence_spans(sec.text, sec.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+        sentences = [(sec, s, e) for sec in sections for s, e in _worded_spans(meeting, sec)]
         spans = [(s, e) for _, s, e in sentences]
         meaning = dict(zip(spans, self._sentence_cosines(meeting, spans, meaning_of))) if meaning_of else {}
         priors = {id(sec): _section_prior(sec, intent, current) for sec in sections}
@@ -746,6 +742,11 @@ class Answerer:
                 present.add(cit.chunk_id)
                 extra.append(Hit(chunk, 0.0, len(hits) + len(extra) + 1, 0.0))
         return tuple(hits) + tuple(extra)
+
+
+def _worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
+    """The section's sentences and list lines that hold a word or number (not a lone "." or "-")."""
+    return [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
 
 
 def _approved_points(proposal: list[Quote]) -> list[Quote]:

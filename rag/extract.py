@@ -359,7 +359,8 @@ def _render(node, out: list[str | int], preformatted: bool = False) -> None:
         if name == "tr" and (heading := _numbered_heading(child)):
             # An agenda portal's item row: the number in one cell, the title heading the next ("1" | "<h2>Title</h2>...").
             number, title = heading
-            out += [2, f"{number}. {' '.join(title.get_text(' ').split())}", 2]
+            out += [2, f"{number.get_text(strip=True)}. {' '.join(title.get_text(' ').split())}", 2]
+            number.decompose()
             title.decompose()
             _render(child, out, preformatted)
             out.append(1)
@@ -379,16 +380,14 @@ def _render(node, out: list[str | int], preformatted: bool = False) -> None:
 
 
 def _numbered_heading(row):
-    """(number, heading tag) when a table row's first cell is only a number and its next opens with a heading."""
+    """(number cell, heading tag) when a table row's first cell is only a number and its next opens with a heading."""
     cells = row.find_all(("td", "th"), recursive=False)
     if len(cells) < 2 or not re.fullmatch(r"\d{1,4}", cells[0].get_text(strip=True)):
         return None
     heading = cells[1].find(("h1", "h2", "h3", "h4"))
     if heading is None or not (title := heading.get_text(" ", strip=True)) or not cells[1].get_text(" ", strip=True).startswith(title):
         return None
-    number = cells[0].get_text(strip=True)
-    cells[0].decompose()
-    return number, heading
+    return cells[0], heading
 
 
 def _assemble(pieces: list[str | int]) -> str:

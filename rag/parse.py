@@ -163,7 +163,7 @@ class _Reader:
             return None
         if not self.layout.item_needs_confirmation:
             return m
-        if m.groupdict().get("marked"):
+        if _marked(m):
             # "Punkt 4 Title" is an item wherever it stands, unless the next line is one too: a contents list.
             j = self.next_nonblank(index + 1)
             return None if j is not None and self.layout.item.match(self.lines[j].stripped) else m
@@ -205,7 +205,7 @@ class _Reader:
             # "Punkt N: Title" lines in a row are a TOC too (a PDF's dot leaders dropped); an item is followed by its text.
             nxt = self.next_nonblank(i + 1)
             listed = nxt is not None and self.layout.item.match(_DOT_LEADER.sub("", self.lines[nxt].stripped).strip())
-            if m and ((self.layout.item_needs_confirmation and not m.groupdict().get("marked")) or listed):
+            if m and ((self.layout.item_needs_confirmation and not _marked(m)) or listed):
                 number = int(m["number"])
                 if first_number is None:
                     first_number = number
@@ -337,7 +337,7 @@ class _Reader:
             if m := self.item_match(idx, toc_titles, last_number):
                 starts.append((idx, m))
                 # "Punkt N:" is unambiguous, so its numbers may run out of order; "N. Title" may not.
-                last_number = int(m["number"]) if self.layout.item_needs_confirmation and not m.groupdict().get("marked") else last_number
+                last_number = int(m["number"]) if self.layout.item_needs_confirmation and not _marked(m) else last_number
         items = []
         for n, (idx, m) in enumerate(starts):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
@@ -393,8 +393,7 @@ class _Reader:
                 if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
                     after = self.next_nonblank(j + 1)
                     if after is not None and after < stop and not _names(self.lines[after].stripped):
-                        body = skip = j  # an empty "Fraværende:" line; the decision follows it
-                        body += 1
+                        skip, body = j, j + 1  # an empty "Fraværende:" line; the decision follows it
                 marks.append((k, heading, body))
             elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
                 marks.append((k, ABSENCE, k))
@@ -445,6 +444,11 @@ class _Reader:
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
 _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
+
+
+def _marked(m: re.Match[str]) -> bool:
+    """The item heading says it is one ("Punkt 4 Title"), so no list line can be mistaken for it."""
+    return bool(m.groupdict().get("marked"))
 
 
 def _names(line: str) -> bool:
@@ -506,8 +510,6 @@ def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8"
     else:
         raise errors[0]
     if encoding != "utf-8":
-        from dataclasses import replace
-
         meeting = replace(meeting, encoding=encoding)
     return meeting
 
