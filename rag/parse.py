@@ -288,8 +288,10 @@ class _Reader:
                 while k < len(header_lines) and (s := header_lines[k].stripped):
                     # The list ends at the next heading or label ("Fraværende med afbud", "Bemærkninger"),
                     # or, when its names are bulleted, at the first line without a bullet.
-                    if any(p and p.match(s) for p in (layout.attendees_list, layout.absentees_list, HEADER_LABEL)):
+                    if any(p and p.match(s) for p in (layout.attendees_list, layout.absentees_list, HEADER_LABEL, layout.toc)):
                         break
+                    if "\t" in s or layout.item.match(s):
+                        break  # the agenda's table ("Punkt<TAB>Titel") or first item, under an empty list
                     if bulleted and not s.startswith(("-", "•", "*")):
                         break
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.

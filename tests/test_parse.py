@@ -776,6 +776,14 @@ def test_punkt_lines_in_a_row_are_contents_not_empty_items():
     assert [(it.number, [s.text for s in it.sections]) for it in meeting.items] == [(1, ["Godkendt."]), (2, ["Udsat."])]
 
 
+
+@pytest.mark.parametrize("after", ["Punkt\tTitel\n\n", "Indhold\n1. Budget\n\n", ""], ids=["table-head", "toc", "first-item"])
+def test_an_empty_attendee_list_takes_neither_the_agenda_table_nor_the_first_item(after):
+    # A portal prints "Mødedeltagere:" with nobody under it, then its agenda ("Punkt<TAB>Titel", real Aarhus page).
+    meeting = parse_text(f"Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nMødedeltagere:\n\n{after}1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
+    assert meeting.attendees == ()
+    assert [it.title for it in meeting.items] == ["Budget"]
+
 def test_a_header_without_a_body_takes_the_first_body_its_decisions_name():
     meeting = parse_text(
         "Referat\nMødedato: 6. marts 2019\n\n1. Grund på Skovvej\nSagsnr.: 19/1\nBeslutning i Teknik- og Miljøudvalget den 12-02-2019\nAnbefales.\n"
