@@ -64,6 +64,15 @@ APPROVAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
+# A meeting fact: what a question asks for it, and the header labels that give it ("Mødested", "Sted").
+MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
+    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Tid"),
+    (
+        re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
+        r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
+    ),
+)
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
@@ -535,11 +544,7 @@ class Answerer:
                 return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
                     ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
                 ][:2]
-        header = meeting.header
-        lines = [(s, e) for s, e in sentence_spans(header.text, header.start)]
-        wanted = [
-            (s, e) for s, e in lines if re.match(r"(Mødested|Sted|Mødedeltagere|Deltagere|Tilstede|Mødedato|Dato|Tid|Fraværende|Afbud|Indkaldelse)", meeting.text[s:e])
-        ] or lines
+        wanted = _header_facts(meeting, question)
         return [((meeting.meeting_id, HEADER_ITEM), [Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0) for s, e in wanted])]
 
     def _mutual_nearest(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
@@ -790,6 +795,38 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
     if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
         prior += 0.8
     return prior
+
+
+def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
+    """The header lines that answer a question about the meeting itself: the place for "hvor", the names
+    for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") brings the lines under it."""
+    header = meeting.header
+    lines = sentence_spans(header.text, header.start)
+    asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
+    every = [labels for _, labels in MEETING_FACTS]
+    for kinds in (asked, every):
+        if not kinds:
+            continue
+        label = re.compile(rf"(?:{'|'.join(kinds)})\b\s*:?\s*", re.IGNORECASE)
+        any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
+        wanted: list[tuple[int, int]] = []
+        for k, (s, e) in enumerate(lines):
+            if not (m := label.match(meeting.text[s:e])):
+                continue
+            end = e
+            if m.end() == e - s:
+                # The label alone: its value is the lines under it, up to a blank line or the next label,
+                # quoted with it ("Fraværende: Hans Jensen (V)", not a bare name).
+                for s2, e2 in lines[k + 1 :]:
+                    if "\n\n" in meeting.text[end:s2] or any_label.match(meeting.text[s2:e2]):
+                        break
+                    end = e2
+                if end == e:
+                    continue  # a label with nothing under it says nothing
+            wanted.append((s, end))
+        if wanted:
+            return list(dict.fromkeys(wanted))
+    return lines
 
 
 def _superseded(section: Section, current) -> bool:

@@ -53,6 +53,17 @@ class Retrieval:
         return self.searched or self.question
 
 
+# The council goes by either name: a citizen of Aarhus asks what "byrådet" decided, minutes headed
+# "Kommunalbestyrelsen" are "byrådets" to many. Each names the archive's one council, when it has one.
+COUNCIL_WORDS = ("byråd", "kommunalbestyrelse")
+
+
+def _name_pattern(names: list[str]) -> re.Pattern[str]:
+    """Any of the names, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as whole words."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:et|en|e|n|s|ets|ens|ns)?(?!\w)", re.IGNORECASE)
+
+
 def clean_question(question: str) -> str:
     """The question as it will be searched; raise BadQuestionError when nothing is searchable."""
     if not isinstance(question, str):
@@ -77,9 +88,9 @@ class Retriever:
         self._dates = np.array([c.meeting_date for c in index.chunks], dtype="datetime64[D]")
         self._body_numbers: dict[str, int] = {}
         self._bodies = np.array([self._body_numbers.setdefault(c.body.lower(), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
-        names = sorted({m.body for m in index.meetings.values()}, key=len, reverse=True)  # longest first
-        # A body's name, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as a whole word.
-        self._body_names = [(n, re.compile(rf"(?<!\w){re.escape(n)}(?:et|en|e|s|ets|ens)?(?!\w)", re.IGNORECASE)) for n in names if n.strip()]
+        names = sorted({m.body for m in index.meetings.values() if m.body.strip()}, key=len, reverse=True)  # longest first
+        councils = [n for n in names if any(w in n.lower() for w in COUNCIL_WORDS)]
+        self._body_names = [(n, _name_pattern([n, *(COUNCIL_WORDS if councils == [n] else ())])) for n in names]
 
     def body_in_question(self, question: str) -> str:
         """The body a question names, when the archive holds minutes of more than one body."""

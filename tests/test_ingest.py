@@ -563,6 +563,20 @@ def test_meeting_fact_of_another_system_cites_its_header(other_systems):
     assert "Pia Berg" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question, quotes",
+    [
+        ("Hvem var fraværende ved Byrådets møde den 25. januar 2024?", ["Fraværende: Hans Jensen (V)"]),
+        ("Hvor blev Byrådets møde i januar 2024 holdt?", ["Sted: Byrådssalen, Rådhuset"]),
+        ("Hvornår startede Byrådets møde den 25. januar 2024?", ["Dato: 25. januar 2024", "Tid: 17:00 - 19:30"]),
+    ],
+)
+def test_a_meeting_fact_quotes_the_header_lines_that_answer_it_a_label_with_the_names_under_it(other_systems, question, quotes):
+    answer = other_systems(question)
+    assert [(c.item, c.section) for c in answer.citations] == [(0, "Mødeoplysninger")] * len(quotes)
+    assert [" ".join(c.quote.split()) for c in answer.citations] == quotes
+
+
 def test_an_approval_in_a_portal_without_the_word_beslutning_quotes_the_approved_proposal(other_systems):
     answer = other_systems("Hvad besluttede Kultur- og Idrætsudvalget om tilskud til Roskilde Festival Folkeskole?")
     first = answer.citations[0]

@@ -192,6 +192,11 @@ def test_a_body_named_in_the_question_restricts_the_search_to_its_minutes(tmp_pa
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     shutil.copy(Path(__file__).parent / "fixtures" / "udvalg_miljoe_2020-09-15.txt", corpus)
+    (corpus / "kb.txt").write_text(
+        "Udvalg: Kommunalbestyrelsen\nDato: Tirsdag den 29. september 2020\nTid: Kl. 19:00\nSted: Rådhuset\n\n"
+        "1. Trafiksikkerhedsplan 2021-2024\n\n05.13.00-P20-3-19\n\nBeslutning\nPlanen blev vedtaget.\n",
+        encoding="utf-8",
+    )
     config = Config(index_dir=tmp_path / "index")
     build_index([corpus], config, embedder=embedder)
     index = load_index(config)
@@ -203,6 +208,9 @@ def test_a_body_named_in_the_question_restricts_the_search_to_its_minutes(tmp_pa
     assert answer.filters["question_body"] == "Miljø- og Byudvalg"
     assert retriever("Hvad besluttede Chefforum om trafiksikkerhed?").body == "Chefforum"
     assert {h.chunk.body for h in retriever("Hvad besluttede Chefforum om trafiksikkerhed?").hits} == {"Chefforum"}
+    # The one council is "byrådet" as well as "kommunalbestyrelsen", in any form.
+    for asked in ("Hvad besluttede byrådet om trafiksikkerhed?", "Hvad var byrådets beslutning?", "kommunalbestyrelsens beslutning om trafik"):
+        assert retriever(asked).body == "Kommunalbestyrelsen", asked
     # No body named, or one set by the user: nothing added.
     assert retriever("Hvad blev besluttet om trafiksikkerhed?").body == ""
     assert retriever("Hvad besluttede Chefforum om budget?", Filters(body="Miljø- og Byudvalg")).body == ""
