@@ -26,15 +26,17 @@ def decision_of(section: Section) -> Decision:
 
 
 def decisions(item: AgendaItem) -> tuple[Decision, ...]:
-    """The item's decisions, oldest first: by their dates when every one has a date, else as printed.
+    """The item's decisions, oldest first: by their dates, the meeting's own (undated) last.
 
     Example:
         >>> [(d.body, d.day.isoformat()) for d in decisions(meeting.item(413))]  # doctest: +SKIP
         [('Teknik- og Miljøudvalget', '2019-02-12'), ('Økonomiudvalget', '2019-03-06')]
     """
     found = [decision_of(s) for s in item.section(DECISION)]
-    if found and all(d.day for d in found):
-        found.sort(key=lambda d: d.day)  # stable: two decisions of one day stay as printed
+    if any(d.day for d in found):
+        # Stable: two decisions of one day stay as printed. An undated one is the meeting's own, the
+        # latest: a portal prints it first and the case's history under it ("Sagsforløb").
+        found.sort(key=lambda d: (d.day is None, d.day or date.min))
     return tuple(found)
 
 

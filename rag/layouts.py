@@ -85,7 +85,8 @@ DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^{_BODY_DATE},?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
 )
 # The printed labels of those headings (the item reference dropped), read back for body and date.
-DECISION_LABELS: tuple[re.Pattern[str], ...] = DATED_DECISIONS[:2] + (re.compile(rf"^{_BODY_DATE}$"),)
+# A label is a decision's already, so any body goes: "Teknisk Udvalg, 22-09-2025" from a case history's fields.
+DECISION_LABELS: tuple[re.Pattern[str], ...] = DATED_DECISIONS[:2] + (re.compile(rf"^(?P<body>\S.*?),\s+(?P<date>{_DAY})$"),)
 
 
 @dataclass(frozen=True)

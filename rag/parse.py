@@ -138,6 +138,19 @@ class _Reader:
                 return " ".join(m["label"].split())
         return ""
 
+    def history_entry(self, k: int, stop: int) -> tuple[int, str] | None:
+        """An earlier body's decision in a case history, printed as fields ("Udvalg: Magistraten" /
+        "Dato: 02-09-2025" / "Punktnummer: 12" / its text): (first line of the text, "Magistraten, 02-09-2025")."""
+        if not (m := HISTORY_BODY.match(self.lines[k].stripped)):
+            return None
+        j = self.next_nonblank(k + 1)
+        if j is None or j >= stop or not (d := HISTORY_DATE.match(self.lines[j].stripped)) or find_date(d["date"]) is None:
+            return None
+        body = j + 1
+        if (n := self.next_nonblank(body)) is not None and n < stop and HISTORY_ITEM.match(self.lines[n].stripped):
+            body = n + 1
+        return body, f"{' '.join(m['body'].split())}, {d['date'].strip()}"
+
     def next_nonblank(self, index: int) -> int | None:
         for j in range(index, len(self.lines)):
             if self.lines[j].stripped:
@@ -326,7 +339,8 @@ class _Reader:
                 attendees=_unique(attendees),
                 absentees=_unique(absentees + item_absent),
                 layout=layout.name,
-                has_decisions=any(it.section(DECISION) for it in items),
+                # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own.
+                has_decisions=any(decision_of(sec).day in (None, day) for it in items for sec in it.section(DECISION)),
             )
 
         return finish
@@ -384,12 +398,17 @@ class _Reader:
     def _sections(self, first: int, stop: int) -> list[Section]:
         # Find heading lines: a known heading alone on a line, or "Fraværende <names>" inline.
         marks: list[tuple[int, str, int]] = []  # (line index, heading, first body line index)
+        labels: dict[int, str] = {}  # decision labels composed from fields, by heading line
         skip = -1
         for k in range(first, stop):
             line = self.lines[k]
-            if k == skip:
+            if k <= skip:
                 continue
-            if heading := self.heading_of(line):
+            if entry := self.history_entry(k, stop):
+                body, labels[k] = entry
+                marks.append((k, DECISION, body))
+                skip = body - 1
+            elif heading := self.heading_of(line):
                 body = k + 1
                 j = self.next_nonblank(k + 1)
                 if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
@@ -418,7 +437,7 @@ class _Reader:
                 s += m.end()  # "(15 min.)" is the item's time slot, not part of the section's prose
             line_no = self.lines[k].number if k < len(self.lines) else len(self.lines)
             sections.extend(self._split_missing_proposal(heading, s, e, line_no))
-            if heading == DECISION and k < len(self.lines) and (label := self.decision_label(self.lines[k])):
+            if heading == DECISION and k < len(self.lines) and (label := labels.get(k) or self.decision_label(self.lines[k])):
                 sections[-1] = replace(sections[-1], label=label)  # whose decision, and when
         # A heading printed twice in a row ("Sagsfremstilling" / "Sagsfremstilling") leaves an empty section.
         return [sec for sec in sections if sec.text]
@@ -442,6 +461,11 @@ class _Reader:
             offset += len(raw) + 1
         return [Section(heading, self.text[start:end], start, end, line)]
 
+
+# A case history's entries (one portal's "Sagsforløb"): each earlier body's decision under three fields.
+HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$")
+HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*?)\s*$")
+HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGNORECASE)
 
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
 _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"

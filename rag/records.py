@@ -53,7 +53,7 @@ class Meeting:
     absentees: tuple[str, ...] = ()
     layout: str = ""
     encoding: str = "utf-8"
-    has_decisions: bool = True  # False for an agenda (dagsorden) with no Beslutning anywhere
+    has_decisions: bool = True  # False for an agenda (dagsorden): no decision of its own, undated or of its day
     pages: tuple[int, ...] = ()  # PDF source: offset in `text` where each page starts; () otherwise
 
     def item(self, number: int) -> AgendaItem | None:

@@ -792,6 +792,38 @@ def test_a_header_without_a_body_takes_the_first_body_its_decisions_name():
     assert meeting.body == "Teknik- og Miljøudvalget"
 
 
+HISTORY = (
+    "Sagsforløb\n\nUdvalg: Magistraten\nDato: 02-09-2025\nPunktnummer: 12\nFremsendes til byrådet.\nVenstre tog forbehold.\n"
+    "Udvalg: Teknisk Udvalg\nDato: 22-09-2025\nPunktnummer: 2\nSagen blev udsat.\n"
+)
+
+
+def test_a_case_history_of_fields_gives_each_earlier_body_its_dated_decision_and_the_meetings_own_is_current():
+    from rag.decisions import current_decision, decisions
+
+    # One portal prints the meeting's decision first, then the case's history as fields (real Aarhus page).
+    meeting = parse_text(GENERIC_HEAD + "1. Udviklingsplan\nSagsnr.: 25/1\nBeslutninger\nGodkendt.\n\n" + HISTORY)
+    item = meeting.item(1)
+    assert [(sec.label, sec.text) for sec in item.section(B)] == [
+        ("", "Godkendt."),
+        ("Magistraten, 02-09-2025", "Fremsendes til byrådet.\nVenstre tog forbehold."),
+        ("Teknisk Udvalg, 22-09-2025", "Sagen blev udsat."),
+    ]
+    assert [(d.body, d.day) for d in decisions(item)] == [
+        ("Magistraten", date(2025, 9, 2)), ("Teknisk Udvalg", date(2025, 9, 22)), ("", None)
+    ]
+    assert current_decision(item).section.text == "Godkendt." and meeting.has_decisions
+
+
+def test_an_agenda_with_only_its_cases_history_has_no_decisions_of_its_own():
+    meeting = parse_text("Dagsorden\nByrådet\nMødedato: 8. oktober 2025\n\n1. Udviklingsplan\nSagsnr.: 25/1\nIndstilling\nAt planen godkendes.\n\n" + HISTORY)
+    assert [sec.label for sec in meeting.item(1).section(B)] == ["Magistraten, 02-09-2025", "Teknisk Udvalg, 22-09-2025"]
+    assert not meeting.has_decisions
+    # Fields that are no history entry ("Udvalg:" without a date under it) stay text.
+    text = parse_text(GENERIC_HEAD + "1. Høring\nSagsnr.: 25/1\nSagsfremstilling\nUdvalg: Teknisk Udvalg\nSagen sendes i høring.\n").item(1)
+    assert [s.heading for s in text.sections] == [S]
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_udvalg_with_windows_or_old_mac_line_endings_parses_exactly_like_lf(tmp_path, newline):
     lf = (FIXTURE_DIR / MILJOE).read_bytes()
