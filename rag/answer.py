@@ -16,7 +16,7 @@ import numpy as np
 from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
+from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
@@ -30,8 +30,12 @@ DECISION_WORDS = re.compile(
     r"sagde|mente|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
+# "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg"), and
+# asks about the meeting only with a person or the meeting named ("hvem havde fravær", "fravær på mødet").
+ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
+PERSON_OR_MEETING = re.compile(r"\b(hvem|who|møde\w*|meeting)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
-    r"\b(fravær\w*|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
+    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
@@ -64,19 +68,22 @@ APPROVAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
-# A meeting fact: what a question asks for it, and the header labels that give it ("Mødested", "Sted").
+# A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
+# "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
-    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Tid"),
+    (re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)", re.IGNORECASE), r"Fraværende|Afbud|Ikke til stede"),
     (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
     ),
+    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
+    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Tid"),
 )
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
+LIST_BULLETS = ("-", "•", "*", "–")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
@@ -127,7 +134,7 @@ class Intent:
     def of(cls, question: str) -> "Intent":
         return cls(
             decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(MEETING_WORDS.search(question)),
+            meeting=bool(MEETING_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PERSON_OR_MEETING.search(question))),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),
@@ -336,7 +343,9 @@ class Answerer:
             quotes_by_item = [(key, self._quotes(key, retrieval.text, intent, terms, hits, meaning_of)) for key in chosen]
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, "ingen citater", applied)
+            # A meeting was found, but its minutes do not say who was there or where: say that, not "nothing found".
+            note = "Referatet af mødet oplyser ikke det, der spørges om (deltagere, fravær, sted eller tid)." if intent.meeting else "ingen citater"
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         # Date-aware: the same matter in several meetings is shown newest first.
         # A decision is superseded by a later one, so decisions and "the latest" go newest first.
         def date_of(key: tuple[str, int]):
@@ -799,26 +808,32 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
 
 def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     """The header lines that answer a question about the meeting itself: the place for "hvor", the names
-    for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") brings the lines under it."""
+    for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") is quoted with the lines
+    under it. None when the question asks for a fact the header does not give: no filler instead."""
     header = meeting.header
     lines = sentence_spans(header.text, header.start)
-    asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
     every = [labels for _, labels in MEETING_FACTS]
-    for kinds in (asked, every):
-        if not kinds:
-            continue
-        label = re.compile(rf"(?:{'|'.join(kinds)})\b\s*:?\s*", re.IGNORECASE)
-        any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
+    any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
+    asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
+    # The absence labels alone first, then any fact asked for; a question that asks for none gets them all.
+    for kinds in ([asked[0]], asked) if asked else (every,):
+        label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
         wanted: list[tuple[int, int]] = []
         for k, (s, e) in enumerate(lines):
-            if not (m := label.match(meeting.text[s:e])):
+            text = meeting.text[s:e]
+            if not (m := label.match(text)):
                 continue
             end = e
-            if m.end() == e - s:
-                # The label alone: its value is the lines under it, up to a blank line or the next label,
-                # quoted with it ("Fraværende: Hans Jensen (V)", not a bare name).
+            # Alone when nothing after it holds a capital or a digit: "Fraværende:", "Fraværende med afbud".
+            if not re.search(r"[A-ZÆØÅ0-9]", text[m.end() :]):
+                bulleted = None
                 for s2, e2 in lines[k + 1 :]:
-                    if "\n\n" in meeting.text[end:s2] or any_label.match(meeting.text[s2:e2]):
+                    value = meeting.text[s2:e2].lstrip()
+                    if "\n\n" in meeting.text[end:s2] or any_label.match(value) or HEADER_LABEL.match(value) or HEADER_LINE.match(value):
+                        break
+                    if bulleted is None:
+                        bulleted = value.startswith(LIST_BULLETS)
+                    elif bulleted and not value.startswith(LIST_BULLETS):
                         break
                     end = e2
                 if end == e:
@@ -826,7 +841,7 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             wanted.append((s, end))
         if wanted:
             return list(dict.fromkeys(wanted))
-    return lines
+    return []
 
 
 def _superseded(section: Section, current) -> bool:

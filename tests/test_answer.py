@@ -357,3 +357,18 @@ def test_an_overview_quotes_what_an_approval_approved(answerer):
     item6 = [c for c in answer.citations if c.item == 6]
     assert [c.section for c in item6] == ["Beslutning", "Indstilling", "Indstilling"]
     assert item6[1].quote == "1. at kommissorium for arbejdsgruppen godkendes."
+
+
+@pytest.mark.parametrize(
+    "question, meeting",
+    [
+        ("Hvem var fraværende på mødet den 13. april 2023?", True),
+        ("Hvem havde fravær på mødet?", True),
+        ("Hvor højt var det samlede fravær i skoleåret?", False),  # absence as a topic of the minutes
+        ("Hvornår evalueres indsatsen mod fravær?", False),
+    ],
+)
+def test_absence_asks_about_the_meeting_only_when_said_of_people_or_the_meeting(question, meeting):
+    from rag.answer import Intent
+
+    assert Intent.of(question).meeting is meeting

@@ -569,12 +569,21 @@ def test_meeting_fact_of_another_system_cites_its_header(other_systems):
         ("Hvem var fraværende ved Byrådets møde den 25. januar 2024?", ["Fraværende: Hans Jensen (V)"]),
         ("Hvor blev Byrådets møde i januar 2024 holdt?", ["Sted: Byrådssalen, Rådhuset"]),
         ("Hvornår startede Byrådets møde den 25. januar 2024?", ["Dato: 25. januar 2024", "Tid: 17:00 - 19:30"]),
+        # Absence first, the bulleted names under their heading, up to the next heading ("Bemærkninger").
+        ("Hvem var fraværende i Kommunalbestyrelsen den 6. juni 2018?", ["Fraværende med afbud • Arne Bech (H)"]),
     ],
 )
 def test_a_meeting_fact_quotes_the_header_lines_that_answer_it_a_label_with_the_names_under_it(other_systems, question, quotes):
     answer = other_systems(question)
     assert [(c.item, c.section) for c in answer.citations] == [(0, "Mødeoplysninger")] * len(quotes)
     assert [" ".join(c.quote.split()) for c in answer.citations] == quotes
+
+
+def test_a_meeting_fact_the_minutes_do_not_give_is_not_answered_with_other_header_lines(other_systems):
+    # Økonomiudvalget's minutes of 1 October 2018 name no one as absent (and their title line is no answer).
+    answer = other_systems("Hvem var fraværende ved Økonomiudvalgets møde den 1. oktober 2018?")
+    assert (answer.found, answer.citations) == (False, ())
+    assert "oplyser ikke" in answer.note
 
 
 def test_an_approval_in_a_portal_without_the_word_beslutning_quotes_the_approved_proposal(other_systems):
