@@ -291,6 +291,10 @@ class Answerer:
         if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):
                 return self._overview(retrieval, meetings, intent, applied)
+            if retrieval.dropped_dates:
+                # "Hvad blev besluttet i december 2023?" asks about that period and nothing else.
+                note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
+                return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         items = ranked_items(hits)
         english = retrieval.english
         # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
@@ -309,7 +313,9 @@ class Answerer:
         other_words = [w for w in absent if w not in respelt]
         synonyms = pulls and bool(other_words)
         meaning_note = f"{_words_shown(other_words)} står ikke i referaterne; svaret bygger på ordenes betydning." if synonyms else ""
-        note = " ".join(n for n in (searched_as, meaning_note) if n)
+        # A date that matched no meeting was searched without (it may name an event: "temamødet den 18. april"); say so.
+        other_period = f"Ingen møder ligger i perioden '{retrieval.dropped_dates}'; svaret er fra andre møder." if retrieval.dropped_dates else ""
+        note = " ".join(n for n in (searched_as, meaning_note, other_period) if n)
         if synonyms and retrieval.retriever == "hybrid":
             # The words that would match are not in the minutes; what BM25 matches is incidental ("hvornår",
             # "personalet"). Meaning alone ranks: on the eval set's paraphrases, first item right 8/12, not 6/12.
@@ -873,6 +879,8 @@ def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
         out["date_to"] = filters.date_to.isoformat()
     if retrieval.body and not filters.body:
         out["question_body"] = retrieval.body
+    if retrieval.dropped_dates:
+        out["question_dates_unmatched"] = retrieval.dropped_dates
     if retrieval.date_range:
         out["question_dates"] = [retrieval.date_range.first.isoformat(), retrieval.date_range.last.isoformat()]
         if retrieval.date_range.years:

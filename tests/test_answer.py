@@ -372,3 +372,13 @@ def test_absence_asks_about_the_meeting_only_when_said_of_people_or_the_meeting(
     from rag.answer import Intent
 
     assert Intent.of(question).meeting is meeting
+
+
+def test_a_period_without_meetings_is_said_and_a_question_about_nothing_else_is_not_answered(answerer):
+    # No Chefforum meeting in December 2023: nothing to tell of it, and no other meeting passed off as it.
+    empty = answerer("Hvad blev besluttet i december 2023?")
+    assert (empty.found, empty.citations, empty.note) == (False, (), "Ingen møder i indekset ligger i perioden 'december 2023'.")
+    # With a topic, other meetings answer, and the answer says the period had none.
+    other = answerer("Hvad blev besluttet om budget i januar 2025?")
+    assert other.found and other.filters["question_dates_unmatched"] == "januar 2025"
+    assert "Ingen møder ligger i perioden 'januar 2025'" in other.note
