@@ -731,7 +731,17 @@ class Answerer:
             quote=q.text,
             url=item_url(q.meeting.meeting_id, q.item_number, q.start, q.end, self.config.base_url),
             page=page_of(q.meeting, q.start),
+            **self._decided(q),
         )
+
+    def _decided(self, q: Quote) -> dict[str, str]:
+        """Body and date of the dated decision the quote is from, if it is from one."""
+        item = q.meeting.item(q.item_number) if q.section == DECISION else None
+        for sec in item.section(DECISION) if item else ():
+            if sec.start <= q.start < sec.end or sec.start == q.start:
+                d = decision_of(sec)
+                return {"decided_by": d.body, "decided_on": d.day.isoformat() if d.day else ""}
+        return {}
 
     def _chunk_id_of(self, q: Quote) -> str:
         for c in self._chunks_of(q.meeting.meeting_id):

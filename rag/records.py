@@ -101,6 +101,10 @@ class Citation:
     quote: str
     url: str
     page: int | None = None  # page of a PDF source where the quote starts (rag.records.page_of)
+    # A decision printed with its body and date ("Magistraten, 02-09-2025" in an agenda's case history) was not
+    # necessarily made at the cited meeting: whose it was, and when.
+    decided_by: str = ""
+    decided_on: str = ""  # ISO date; both empty under a bare "Beslutning": the cited meeting's own
 
 
 @dataclass(frozen=True, slots=True)

@@ -547,6 +547,7 @@ def test_decision_in_another_systems_minutes_is_quoted_with_body_date_item_and_s
     answer = other_systems("hvad blev besluttet om Vestbyens Bibliotek?")
     first = answer.citations[0]
     assert (answer.found, first.body, first.meeting_date, first.item, first.section) == (True, "Byrådet", "2024-01-25", 2, "Beslutning")
+    assert (first.decided_by, first.decided_on) == ("", "")  # a bare "Beslutning:": the cited meeting's own
     assert first.quote == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
 
 
@@ -554,6 +555,7 @@ def test_body_named_in_the_question_finds_that_bodys_dated_decision_in_another_s
     answer = other_systems("Hvad besluttede Teknik- og Miljøudvalget om trafiksikkerhedsplanen?")
     first = answer.citations[0]
     assert (first.body, first.item, first.section) == ("Teknik- og Miljøudvalget", 2, "Beslutning")
+    assert (first.decided_by, first.decided_on) == ("Teknik- og Miljøudvalget", "2024-05-07")  # "Beslutning fra X, D"
     assert "tiltag 3 udskydes til 2025" in answer.text
 
 
