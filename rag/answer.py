@@ -18,9 +18,9 @@ from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
-from .decisions import current_decision, decision_of
+from .decisions import current_decision, decision_of, decisions as decisions_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
-from .retrieve import Filters, Retrieval, Retriever, ranked_items
+from .retrieve import Filters, Retrieval, Retriever, body_key, ranked_items
 from .text import sentence_spans, squash
 from .vocabulary import WORD, replace_word, starts_a_word
 
@@ -322,6 +322,17 @@ class Answerer:
             retrieval = self.retriever(retrieval.question, filters, "dense")
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
             applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
+        if retrieval.body and terms and not intent.meeting and not self._mentions(items[0], terms):
+            # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?": not that body's matter, when
+            # another body's minutes name it. (With no minutes naming it, meaning still answers: other words.)
+            wider = self.retriever(retrieval.question, filters, retrieval.retriever, named_body=False)
+            if elsewhere := next((k for k in ranked_items(wider.hits)[:5] if self._mentions(k, terms)), None):
+                other = self.index.meetings[elsewhere[0]]
+                note = (
+                    f"{retrieval.body}s referater nævner det ikke; det gør {other.body}s referat fra {long_date(other.date)}"
+                    f" (punkt {elsewhere[1]}). Spørg uden at nævne {retrieval.body} for at se det."
+                )
+                return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), wider.hits, note, applied)
         if not (intent.meeting or intent.who or intent.when):
             # The header says where, when and who; a question about what was discussed is answered by an item,
             # even when its date words ("på mødet i november 2023") rank the header first.
@@ -585,6 +596,11 @@ class Answerer:
             self._nearest_memo[row] = items.keys[int(np.argmax(sims))]
         return self._nearest_memo[row]
 
+    def _mentions(self, key: tuple[str, int], terms: list[str]) -> bool:
+        """The item's title or text has a topic word of the question."""
+        item = self._item(key) if key[1] != HEADER_ITEM else None
+        return item is not None and self.coverage(terms, [item.title, *(s.text for s in item.sections)]) > 0
+
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])
 
@@ -613,6 +629,10 @@ class Answerer:
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
         current = current_decision(item) if key[1] != HEADER_ITEM else None
+        if current is not None and (named := self.retriever.body_in_question(question)):
+            # "Hvad besluttede Magistraten om ...": that body's latest decision leads, though others came after it.
+            theirs = [d for d in decisions_of(item) if d.body and body_key(d.body) == body_key(named)]
+            current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         sentences = [(sec, s, e) for sec in sections for s, e in _worded_spans(meeting, sec)]
         spans = [(s, e) for _, s, e in sentences]

@@ -15,8 +15,10 @@ import numpy as np
 
 from .config import Config
 from .dates import DateRange, date_range_in_question
+from .decisions import decision_of
 from .errors import BadQuestionError
 from .index import Index, search_vectors
+from .layouts import DECISION
 from .lexical import rows_with, tokenize
 from .records import Hit
 from .text import is_english
@@ -58,6 +60,11 @@ class Retrieval:
 COUNCIL_WORDS = ("byråd", "kommunalbestyrelse")
 
 
+def body_key(name: str) -> str:
+    """One key for a body's spellings: "Miljø- og Byudvalg", "Miljø- og Byudvalget", "Byrådet"/"Byråd"."""
+    return re.sub(r"(?:ets|ens|et|en|e|n|s)$", "", " ".join(name.lower().split()))
+
+
 def _name_pattern(names: list[str]) -> re.Pattern[str]:
     """Any of the names, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as whole words."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -87,10 +94,27 @@ class Retriever:
         # Days and body numbers, not strings: comparing 740,000 strings took milliseconds a question.
         self._dates = np.array([c.meeting_date for c in index.chunks], dtype="datetime64[D]")
         self._body_numbers: dict[str, int] = {}
-        self._bodies = np.array([self._body_numbers.setdefault(c.body.lower(), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
-        names = sorted({m.body for m in index.meetings.values() if m.body.strip()}, key=len, reverse=True)  # longest first
-        councils = [n for n in names if any(w in n.lower() for w in COUNCIL_WORDS)]
-        self._body_names = [(n, _name_pattern([n, *(COUNCIL_WORDS if councils == [n] else ())])) for n in names]
+        self._bodies = np.array([self._body_numbers.setdefault(body_key(c.body), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
+        # A body decides in other bodies' minutes too: an agenda prints "Magistraten, 02-09-2025" in a case's
+        # history, minutes "Økonomiudvalgets beslutning den ...". Those items are that body's as well.
+        item_numbers: dict[tuple[str, int], int] = {}
+        self._chunk_items = np.array([item_numbers.setdefault((c.meeting_id, c.item_number), len(item_numbers)) for c in index.chunks], dtype=np.int64)
+        self._decided_by: dict[str, set[int]] = {}
+        spellings: dict[str, list[str]] = {}  # body key -> its names, a meeting's own spelling first (shown)
+        for meeting in index.meetings.values():
+            if meeting.body.strip():
+                spellings.setdefault(body_key(meeting.body), []).append(meeting.body)
+        for meeting in index.meetings.values():
+            for item in meeting.items:
+                for sec in item.section(DECISION):
+                    if (b := decision_of(sec).body) and (row := item_numbers.get((meeting.meeting_id, item.number))) is not None:
+                        self._decided_by.setdefault(body_key(b), set()).add(row)
+                        spellings.setdefault(body_key(b), []).append(b)
+        councils = [k for k in spellings if any(body_key(w) in k for w in COUNCIL_WORDS)]
+        self._body_names = [
+            (names[0], _name_pattern([*set(names), *(COUNCIL_WORDS if councils == [k] else ())]))
+            for k, names in sorted(spellings.items(), key=lambda kv: -max(map(len, kv[1])))  # longest first
+        ]
 
     def body_in_question(self, question: str) -> str:
         """The body a question names, when the archive holds minutes of more than one body."""
@@ -133,7 +157,11 @@ class Retriever:
             return None  # a mask of a large archive costs milliseconds to build and to check
         mask = np.ones(len(self.index.chunks), dtype=bool)
         if filters.body:
-            mask &= self._bodies == self._body_numbers.get(filters.body.lower(), -1)
+            key = body_key(filters.body)
+            body_mask = self._bodies == self._body_numbers.get(key, -1)
+            if decided := self._decided_by.get(key):
+                body_mask |= np.isin(self._chunk_items, np.fromiter(decided, dtype=np.int64))
+            mask &= body_mask
         if filters.date_from:
             mask &= self._dates >= np.datetime64(filters.date_from, "D")
         if filters.date_to:
@@ -150,14 +178,15 @@ class Retriever:
             mask &= in_question
         return None if mask.all() else mask
 
-    def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None) -> Retrieval:
+    def __call__(self, question: str, filters: Filters = Filters(), retriever: str | None = None, named_body: bool = True) -> Retrieval:
+        """`named_body=False` searches every body's minutes, even when the question names one."""
         q = clean_question(question)
         mode = retriever or self.config.retriever
         # Misspelt words are searched as the minutes spell them ("septemper" too, before dates are read);
         # English is not respelt into Danish.
         english = is_english(q)
         searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
-        named_body = "" if filters.body else self.body_in_question(searched)
+        named_body = "" if filters.body or not named_body else self.body_in_question(searched)
         if named_body:
             filters = replace(filters, body=named_body)
         date_range = date_range_in_question(searched)

@@ -538,7 +538,7 @@ def other_systems(tmp_path_factory, embedder):
     config = Config(index_dir=folder / "index")
     fixtures = Path(__file__).resolve().parent / "portals"
     report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (9, ())
+    assert (report.meetings, report.corpus.errors) == (10, ())
     index = load_index(config)
     return Answerer(index, Retriever(index, embedder=embedder))
 
@@ -586,6 +586,25 @@ def test_a_meeting_fact_the_minutes_do_not_give_is_not_answered_with_other_heade
     answer = other_systems("Hvem var fraværende ved Økonomiudvalgets møde den 1. oktober 2018?")
     assert (answer.found, answer.citations) == (False, ())
     assert "oplyser ikke" in answer.note
+
+
+def test_a_body_named_in_the_question_is_also_found_in_the_case_histories_of_other_bodies_minutes(other_systems):
+    # Magistraten publishes no minutes here; its decisions are in the case histories of Aarhus Byråd's agenda.
+    answer = other_systems("Hvad besluttede Magistraten om udviklingsplanen for Aarhus Ø?")
+    first = answer.citations[0]
+    assert (answer.filters["question_body"], first.body, first.meeting_date, first.item) == ("Magistraten", "Aarhus Byråd", "2025-10-08", 22)
+    assert (first.section, first.decided_by, first.decided_on) == ("Beslutning", "Magistraten", "2025-09-02")
+    assert first.quote.startswith("Fremsendes til Aarhus Byråd med bemærkning")
+    # The named body's decision leads, though Teknisk Udvalg decided after it.
+    later = other_systems("Hvad besluttede Teknisk Udvalg om lokalplan 1204?")
+    assert (later.citations[0].item, later.citations[0].decided_by, later.citations[0].decided_on) == (23, "Teknisk Udvalg", "2025-10-06")
+
+
+def test_a_matter_of_another_body_than_the_one_named_is_not_answered_from_the_named_bodys_minutes(other_systems):
+    answer = other_systems("Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?")
+    assert (answer.found, answer.citations) == (False, ())
+    assert answer.note.startswith("Kultur- og Idrætsudvalgets referater nævner det ikke; det gør Byrådets referat fra 25. januar 2024 (punkt 2).")
+    assert other_systems("Hvad besluttede Byrådet om Vestbyens Bibliotek?").citations[0].item == 2
 
 
 def test_an_approval_in_a_portal_without_the_word_beslutning_quotes_the_approved_proposal(other_systems):
