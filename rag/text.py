@@ -43,9 +43,13 @@ def paragraph_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
                 prev_text = text[prev[0] - base : prev[1] - base]
                 last_line = prev_text.split("\n")[-1]
                 same_block = line_m.start() > 0
-                continues = not last_line.rstrip().endswith(_TERMINAL) and _is_prose(last_line)
+                open_end = not last_line.rstrip().endswith(_TERMINAL)
+                continues = open_end and _is_prose(last_line)
+                # A short line wrapped mid-sentence ("2024. Herefter evalueres planen" / "og en ny plan ...")
+                # goes on in lower case; a heading or a table row would not.
+                wrapped = same_block and open_end and line.strip()[:1].islower() and "\t" not in last_line + line
                 if not _is_list_line(line) and (
-                    (same_block and not _is_list_line(last_line) and continues)
+                    (same_block and not _is_list_line(last_line) and (continues or wrapped))
                     or (not same_block and continues and (line.strip()[:1].islower() or _is_prose(line)))
                 ):
                     spans[-1] = (prev[0], end)

@@ -1068,3 +1068,16 @@ def test_mutated_seed_raises_only_seed_format_error_and_keeps_every_intact_item_
     for item in meeting.items:
         for s in item.sections:
             assert meeting.text[s.start : s.end] == s.text
+
+
+def test_a_sentence_wrapped_onto_a_short_line_is_one_sentence_but_table_rows_stay_apart():
+    from rag.text import sentence_spans
+
+    text = "Planen er drøftet. Tiltagene forventes gennemført inden udgangen af\n2024. Herefter evalueres planen\nog en ny plan udarbejdes.\nOmråde\tBudget\nældre\t412"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Planen er drøftet.",
+        "Tiltagene forventes gennemført inden udgangen af\n2024.",
+        "Herefter evalueres planen\nog en ny plan udarbejdes.",
+        "Område\tBudget",
+        "ældre\t412",
+    ]
