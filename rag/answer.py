@@ -27,7 +27,7 @@ from .vocabulary import WORD, replace_word, starts_a_word
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
     r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
-    r"sagde|mente|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
+    r"sagde|mente|skete|sket|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
 # "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg"), and
@@ -83,6 +83,8 @@ ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
+# A line of one to four capitalised-first words with no digit and no closing mark: a heading inside a section.
+SUBHEADING = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 LIST_BULLETS = ("-", "•", "*", "–")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
@@ -631,7 +633,7 @@ class Answerer:
         current = current_decision(item) if key[1] != HEADER_ITEM else None
         if current is not None and (named := self.retriever.body_in_question(question)):
             # "Hvad besluttede Magistraten om ...": that body's latest decision leads, though others came after it.
-            theirs = [d for d in decisions_of(item) if d.body and body_key(d.body) == body_key(named)]
+            theirs = [d for d in decisions_of(item) if body_key(d.body or meeting.body) == body_key(named)]  # undated: the meeting's own
             current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         sentences = [(sec, s, e) for sec in sections for s, e in _worded_spans(meeting, sec)]
@@ -795,8 +797,12 @@ class Answerer:
 
 
 def _worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
-    """The section's sentences and list lines that hold a word or number (not a lone "." or "-")."""
-    return [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+    """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
+    sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
+    spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+    if section.heading in ("Bilag", DECISION, ABSENCE) or len(spans) < 2:
+        return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
+    return [(s, e) for s, e in spans if not SUBHEADING.fullmatch(meeting.text[s:e])]
 
 
 def _approved_points(proposal: list[Quote]) -> list[Quote]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SeedFormatError
-from .layouts import CASE_NUMBER, DATED_DECISIONS, SECTION_HEADINGS
+from .layouts import CASE_NUMBER, DATED_DECISIONS, SECTION_HEADINGS, UNHEADED
 
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".docx"})
 MIN_LETTERS = 20  # fewer letters than this in a whole PDF: there is no text layer to read
@@ -288,6 +288,7 @@ CHROME_TEXT = re.compile(
     re.IGNORECASE,
 )
 _PAGE_PARTS = ("header", "footer")  # chrome at page level; inside an article they hold the item's title
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "pre", "blockquote", "figure", "hr"}
 _LINES = {"div", "section", "article", "main", "header", "footer", "aside", "address", "li", "tr", "dt", "dd", "figcaption", "caption", "details", "summary"}
 
@@ -364,6 +365,11 @@ def _render(node, out: list[str | int], preformatted: bool = False) -> None:
             title.decompose()
             _render(child, out, preformatted)
             out.append(1)
+            continue
+        if name in _HEADINGS and not child.get_text(strip=True):
+            # An empty heading still ends the section above it: one portal prints a case's introduction under
+            # "<h3></h3>" right after its decision. It gets the name referat gives any unheaded text.
+            out += [2, UNHEADED, 2]
             continue
         brk = 2 if name in _PARAGRAPHS else 1 if name in _LINES else 0
         out.append(brk)

@@ -48,6 +48,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "bilagsliste": "Bilag",
     "fraværende": "Fraværende",
     "afbud": "Fraværende",
+    "tekst": "Tekst",  # UNHEADED: what extract.py writes for an empty heading
 }
 DECISION = "Beslutning"
 UNHEADED = "Tekst"  # an item's text before its first heading

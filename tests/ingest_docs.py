@@ -360,7 +360,8 @@ ROW_PORTAL_HTML = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
 <tr class="punktrow"><td class="punkt-tabel"><span class="label">2</span></td><td class="punkt-tabel">
 <button class="overskrift-btn" aria-expanded="true"><h2 class="overskrift">Måltal for busfremkommelighed</h2></button>
 <div class="details"><span class="sagsnummer">EMN-2024-035156</span><div class="punkt">
-<div><h3>Beslutninger</h3><div>Et flertal i udvalget kunne tiltræde indstillingen.</div></div>
+<div><h3>Beslutninger</h3><div>Et flertal i udvalget kunne tiltræde indstillingen.</div>
+<h3></h3><span class="resume"><div>Endelig vedtagelse af måltal for busfremkommelighed.</div></span></div>
 <div><h3>Resume</h3><div>Byrådet vedtog i budgetforlig 2023 at forbedre bussernes fremkommelighed.</div></div>
 <div><h3>Beslutningspunkter</h3><div>Det indstilles:<br>At 1) rapporten om måltal for busfremkommelighed tages til efterretning.</div></div>
 </div></div></td><td></td></tr>

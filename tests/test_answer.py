@@ -382,3 +382,26 @@ def test_a_period_without_meetings_is_said_and_a_question_about_nothing_else_is_
     other = answerer("Hvad blev besluttet om budget i januar 2025?")
     assert other.found and other.filters["question_dates_unmatched"] == "januar 2025"
     assert "Ingen møder ligger i perioden 'januar 2025'" in other.note
+
+
+def test_what_happened_to_a_matter_asks_for_its_decision():
+    from rag.answer import Intent
+
+    assert Intent.of("Hvad skete der med lokalplan 1221?").decision
+    assert not Intent.of("Hvad står der om lokalplan 1221?").decision
+
+
+def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_decision_is():
+    from rag.answer import _worded_spans
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n1. Budget\nSagsnr.: 24/1\nIndstilling\nDet indstilles, at planen vedtages.\n"
+        "Borgmesterens Afdelings påtegning\nBorgmesterens Afdeling kan anbefale indstillingen.\nBeslutning\nDrøftet\nSagen genoptages i maj.\n"
+        "Bilag\nBudgetoversigt\nKort over området\n"
+    )
+    item = meeting.item(1)
+    quoted = {sec.heading: [meeting.text[s:e] for s, e in _worded_spans(meeting, sec)] for sec in item.sections}
+    assert quoted["Indstilling"] == ["Det indstilles, at planen vedtages.", "Borgmesterens Afdeling kan anbefale indstillingen."]
+    assert quoted["Beslutning"] == ["Drøftet", "Sagen genoptages i maj."]
+    assert quoted["Bilag"] == ["Budgetoversigt", "Kort over området"]

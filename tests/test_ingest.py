@@ -538,7 +538,7 @@ def other_systems(tmp_path_factory, embedder):
     config = Config(index_dir=folder / "index")
     fixtures = Path(__file__).resolve().parent / "portals"
     report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (10, ())
+    assert (report.meetings, report.corpus.errors) == (11, ())
     index = load_index(config)
     return Answerer(index, Retriever(index, embedder=embedder))
 
@@ -600,6 +600,14 @@ def test_a_body_named_in_the_question_is_also_found_in_the_case_histories_of_oth
     assert (later.citations[0].item, later.citations[0].decided_by, later.citations[0].decided_on) == (23, "Teknisk Udvalg", "2025-10-06")
 
 
+def test_the_named_bodys_own_undated_decision_leads_over_its_earlier_dated_one(other_systems):
+    # Teknisk Udvalg's minutes: its own decision under a bare "Beslutninger", its postponement of 22-09 in the history.
+    answer = other_systems("Hvad besluttede Teknisk Udvalg om udviklingsplanen for Aarhus Ø?")
+    own = [c for c in answer.citations if c.meeting_date == "2025-10-01"]
+    assert own[0].quote.startswith("Et flertal i udvalget kunne tiltræde") and (own[0].decided_by, own[0].decided_on) == ("", "")
+    assert re.search(r"gennemgang af økonomien\.» \[\d+\] \(Teknisk Udvalg, 22-09-2025; tidligere behandling\)", answer.text)
+
+
 def test_a_matter_of_another_body_than_the_one_named_is_not_answered_from_the_named_bodys_minutes(other_systems):
     answer = other_systems("Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?")
     assert (answer.found, answer.citations) == (False, ())
@@ -629,5 +637,7 @@ def test_html_portal_with_items_as_table_rows_gives_numbered_items_case_numbers_
         (1, "Referat fra sidste udvalgsmøde", "EMN-2025-010561"),
         (2, "Måltal for busfremkommelighed", "EMN-2024-035156"),
     ]
-    assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Resume", "Indstilling"]
+    # The case's introduction under an empty "<h3></h3>" is no part of the decision above it.
+    assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Tekst", "Resume", "Indstilling"]
+    assert [s.text for s in meeting.item(2).section("Beslutning")] == ["Et flertal i udvalget kunne tiltræde indstillingen."]
     assert meeting.item(2).section("Indstilling")[0].text.endswith("At 1) rapporten om måltal for busfremkommelighed tages til efterretning.")
