@@ -16,7 +16,7 @@ import numpy as np
 from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
+from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
@@ -30,10 +30,10 @@ DECISION_WORDS = re.compile(
     r"sagde|mente|skete|sket|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
-# "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg"), and
-# asks about the meeting only with a person or the meeting named ("hvem havde fravær", "fravær på mødet").
+# "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg", "fraværet
+# på møderne" in a school report), and asks about the meeting only of people ("hvem havde fravær").
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
-PERSON_OR_MEETING = re.compile(r"\b(hvem|who|møde\w*|meeting)\b", re.IGNORECASE)
+PERSON_OR_MEETING = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
     r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
@@ -68,6 +68,7 @@ APPROVAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
+LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -77,7 +78,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
     ),
     (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
-    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Tid"),
+    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"),
 )
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
@@ -85,6 +86,8 @@ MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 # A line of one to four capitalised-first words with no digit and no closing mark: a heading inside a section.
 SUBHEADING = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
+NAME_WORDS = re.compile(r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+)+")  # "Anna Jensen": every word capitalised
+ATTACHMENTS = "Bilag"
 LIST_BULLETS = ("-", "•", "*", "–")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
@@ -295,7 +298,8 @@ class Answerer:
                 return self._overview(retrieval, meetings, intent, applied)
             if retrieval.dropped_dates:
                 # "Hvad blev besluttet i december 2023?" asks about that period and nothing else.
-                note = f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'."
+                whose = f" for {filters.body or retrieval.body}" if filters.body or retrieval.body else ""
+                note = f"Ingen møder{whose} i indekset ligger i perioden '{retrieval.dropped_dates}'."
                 return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         items = ranked_items(hits)
         english = retrieval.english
@@ -324,11 +328,12 @@ class Answerer:
             retrieval = self.retriever(retrieval.question, filters, "dense")
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
             applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
-        if retrieval.body and terms and not intent.meeting and not self._mentions(items[0], terms):
+        if retrieval.body and terms and not intent.meeting and not any(self._mentions(k, terms) for k in items[:3]):
             # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?": not that body's matter, when
             # another body's minutes name it. (With no minutes naming it, meaning still answers: other words.)
             wider = self.retriever(retrieval.question, filters, retrieval.retriever, named_body=False)
-            if elsewhere := next((k for k in ranked_items(wider.hits)[:5] if self._mentions(k, terms)), None):
+            others = [k for k in ranked_items(wider.hits)[:5] if body_key(self.index.meetings[k[0]].body) != body_key(retrieval.body)]
+            if elsewhere := next((k for k in others if self._mentions(k, terms)), None):
                 other = self.index.meetings[elsewhere[0]]
                 note = (
                     f"{retrieval.body}s referater nævner det ikke; det gør {other.body}s referat fra {long_date(other.date)}"
@@ -412,10 +417,10 @@ class Answerer:
         13. april 2023", "i november 2023"), or the latest ("det seneste møde"); newest first."""
         if retrieval.date_range is None and not LATEST_MEETING.search(retrieval.text):
             return []
-        body = (filters.body or retrieval.body).lower()
+        body = body_key(filters.body or retrieval.body)
         found = [
             m for m in self.index.meetings.values()
-            if (not body or m.body.lower() == body)
+            if (not body or body_key(m.body) == body)
             and (filters.date_from is None or m.date >= filters.date_from)
             and (filters.date_to is None or m.date <= filters.date_to)
             and (retrieval.date_range is None or m.date in retrieval.date_range)
@@ -447,7 +452,7 @@ class Answerer:
     def _what_the_item_did(self, meeting: Meeting, item: AgendaItem) -> list[Quote]:
         """The first sentences of the item's current decision, with the proposal it approves; without a
         decision (an agenda, an empty "."), the proposal, else the item's first words."""
-        current = current_decision(item)
+        current = current_decision(item, meeting.date)
         decided = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
         # Else the first section with words: a portal may print "." where the text would be.
         for sections in (decided, list(item.section(PROPOSAL)), *([sec] for sec in item.sections)):
@@ -630,10 +635,10 @@ class Answerer:
         # A year in the question ("budget 2024") is context, already weighed as a topic word; a figure
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
-        current = current_decision(item) if key[1] != HEADER_ITEM else None
+        current = current_decision(item, meeting.date) if key[1] != HEADER_ITEM else None
         if current is not None and (named := self.retriever.body_in_question(question)):
             # "Hvad besluttede Magistraten om ...": that body's latest decision leads, though others came after it.
-            theirs = [d for d in decisions_of(item) if body_key(d.body or meeting.body) == body_key(named)]  # undated: the meeting's own
+            theirs = [d for d in decisions_of(item, meeting.date) if body_key(d.body or meeting.body) == body_key(named)]  # undated: the meeting's own
             current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         sentences = [(sec, s, e) for sec in sections for s, e in _worded_spans(meeting, sec)]
@@ -800,9 +805,14 @@ def _worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
     """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
     sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
     spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
-    if section.heading in ("Bilag", DECISION, ABSENCE) or len(spans) < 2:
+    if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
         return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
-    return [(s, e) for s, e in spans if not SUBHEADING.fullmatch(meeting.text[s:e])]
+    texts = [meeting.text[s:e] for s, e in spans]
+    # A heading has text under it; a line a lead-in announces ("udpeges:") or a name ("Anna Jensen") is content.
+    return [
+        span for k, span in enumerate(spans)
+        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
+    ]
 
 
 def _approved_points(proposal: list[Quote]) -> list[Quote]:
@@ -866,12 +876,12 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             if not (m := label.match(text)):
                 continue
             end = e
-            # Alone when nothing after it holds a capital or a digit: "Fraværende:", "Fraværende med afbud".
-            if not re.search(r"[A-ZÆØÅ0-9]", text[m.end() :]):
+            # Alone when nothing follows but a colon or a qualifier: "Fraværende:", "Fraværende med afbud".
+            if LABEL_REST.fullmatch(text[m.end() :]):
                 bulleted = None
                 for s2, e2 in lines[k + 1 :]:
                     value = meeting.text[s2:e2].lstrip()
-                    if "\n\n" in meeting.text[end:s2] or any_label.match(value) or HEADER_LABEL.match(value) or HEADER_LINE.match(value):
+                    if "\n\n" in meeting.text[end:s2] or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)
@@ -883,12 +893,18 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             wanted.append((s, end))
         if wanted:
             return list(dict.fromkeys(wanted))
-    return []
+    # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
+    # "Mødelokale 3, Rådhuset"): that line.
+    known = [v for v in (meeting.place, meeting.time) if v]
+    return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)] if asked else []
 
 
 def _superseded(section: Section, current) -> bool:
-    """A dated decision that a later decision of the same item replaced."""
-    return section.heading == DECISION and bool(section.label) and current is not None and section != current.section and bool(decision_of(section).day)
+    """A dated decision before the current one of the same item (a later one is no history of it)."""
+    if section.heading != DECISION or not section.label or current is None or section == current.section:
+        return False
+    day = decision_of(section).day
+    return bool(day) and (current.day is None or day <= current.day)
 
 
 def _dates_shown(meetings: list[Meeting]) -> str:

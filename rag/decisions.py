@@ -25,22 +25,22 @@ def decision_of(section: Section) -> Decision:
     return Decision(section, "", None)
 
 
-def decisions(item: AgendaItem) -> tuple[Decision, ...]:
-    """The item's decisions, oldest first: by their dates, the meeting's own (undated) last.
+def decisions(item: AgendaItem, on: date | None = None) -> tuple[Decision, ...]:
+    """The item's decisions, oldest first: by their dates when they all have one or the meeting's date `on`
+    stands in for a bare "Beslutning" (the meeting's own), else as printed. Stable: two of one day stay as printed.
 
     Example:
         >>> [(d.body, d.day.isoformat()) for d in decisions(meeting.item(413))]  # doctest: +SKIP
         [('Teknik- og Miljøudvalget', '2019-02-12'), ('Økonomiudvalget', '2019-03-06')]
     """
     found = [decision_of(s) for s in item.section(DECISION)]
-    if any(d.day for d in found):
-        # Stable: two decisions of one day stay as printed. An undated one is the meeting's own, the
-        # latest: a portal prints it first and the case's history under it ("Sagsforløb").
-        found.sort(key=lambda d: (d.day is None, d.day or date.min))
+    if all(d.day or on for d in found):
+        # A portal prints the meeting's own decision first and the case's history under it ("Sagsforløb").
+        found.sort(key=lambda d: d.day or on)
     return tuple(found)
 
 
-def current_decision(item: AgendaItem) -> Decision | None:
-    """The latest decision on the item; the ones before it are its history."""
-    found = decisions(item)
+def current_decision(item: AgendaItem, on: date | None = None) -> Decision | None:
+    """The latest decision on the item; the ones before it are its history. `on`: the meeting's date."""
+    found = decisions(item, on)
     return found[-1] if found else None

@@ -30,6 +30,7 @@ from .layouts import (
     LAYOUTS,
     PROPOSAL,
     PROPOSAL_OPENER,
+    UNHEADED,
     Layout,
 )
 from .records import AgendaItem, Meeting, Section, page_at
@@ -149,7 +150,10 @@ class _Reader:
         body = j + 1
         if (n := self.next_nonblank(body)) is not None and n < stop and HISTORY_ITEM.match(self.lines[n].stripped):
             body = n + 1
-        return body, f"{' '.join(m['body'].split())}, {d['date'].strip()}"
+        if (n := self.next_nonblank(body)) is not None and n < stop and self.heading_of(self.lines[n]) == DECISION:
+            body = n + 1  # "Beslutning" printed under the fields
+        # The date as the decision labels read it back ("Dato: 2025-09-02 kl. 15.00" too).
+        return body, f"{' '.join(m['body'].split())}, {find_date(d['date']).strftime('%d-%m-%Y')}"
 
     def next_nonblank(self, index: int) -> int | None:
         for j in range(index, len(self.lines)):
@@ -303,8 +307,8 @@ class _Reader:
                     # or, when its names are bulleted, at the first line without a bullet.
                     if any(p and p.match(s) for p in (layout.attendees_list, layout.absentees_list, HEADER_LABEL, layout.toc)):
                         break
-                    if "\t" in s or layout.item.match(s):
-                        break  # the agenda's table ("Punkt<TAB>Titel") or first item, under an empty list
+                    if layout.item.match(s) or s == UNHEADED or s.split("\t")[0].strip(" .:").lower() in TABLE_HEADS:
+                        break  # the first item or the agenda's table ("Punkt<TAB>Titel"), under an empty list
                     if bulleted and not s.startswith(("-", "•", "*")):
                         break
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
@@ -462,6 +466,8 @@ class _Reader:
         return [Section(heading, self.text[start:end], start, end, line)]
 
 
+# First cells of an agenda table's head row ("Punkt<TAB>Titel"): no attendee's name.
+TABLE_HEADS = frozenset({"punkt", "pkt", "nr", "sag", "sagsnr"})
 # A case history's entries (one portal's "Sagsforløb"): each earlier body's decision under three fields.
 HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$")
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*?)\s*$")

@@ -47,7 +47,14 @@ def paragraph_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
                 continues = open_end and _is_prose(last_line)
                 # A short line wrapped mid-sentence ("2024. Herefter evalueres planen" / "og en ny plan ...")
                 # goes on in lower case; a heading or a table row would not.
-                wrapped = same_block and open_end and line.strip()[:1].islower() and "\t" not in last_line + line
+                wrapped = (
+                    same_block
+                    and re.search(r"[a-zæøå]$", last_line.rstrip()) is not None  # cut after a word, not after "," or a lead-in
+                    and len(last_line.split()) >= 3  # not a heading or a file name
+                    and line.strip()[:1].islower()
+                    and not re.match(r"(?:og |samt )?at\b", line.strip())  # "at ..." opens a proposal's point
+                    and "\t" not in last_line + line
+                )
                 if not _is_list_line(line) and (
                     (same_block and not _is_list_line(last_line) and (continues or wrapped))
                     or (not same_block and continues and (line.strip()[:1].islower() or _is_prose(line)))

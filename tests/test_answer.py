@@ -366,6 +366,7 @@ def test_an_overview_quotes_what_an_approval_approved(answerer):
         ("Hvem havde fravær på mødet?", True),
         ("Hvor højt var det samlede fravær i skoleåret?", False),  # absence as a topic of the minutes
         ("Hvornår evalueres indsatsen mod fravær?", False),
+        ("Hvad blev besluttet om fraværet på mødet i marts?", False),
     ],
 )
 def test_absence_asks_about_the_meeting_only_when_said_of_people_or_the_meeting(question, meeting):
@@ -396,12 +397,37 @@ def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_deci
     from rag.parse import parse_text
 
     meeting = parse_text(
-        "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n1. Budget\nSagsnr.: 24/1\nIndstilling\nDet indstilles, at planen vedtages.\n"
-        "Borgmesterens Afdelings påtegning\nBorgmesterens Afdeling kan anbefale indstillingen.\nBeslutning\nDrøftet\nSagen genoptages i maj.\n"
-        "Bilag\nBudgetoversigt\nKort over området\n"
+        "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n1. Budget\nSagsnr.: 24/1\nIndstilling\nDet indstilles, at planen vedtages, og at følgende udpeges:\n"
+        "Anna Jensen\nBo Hansen\nBorgmesterens Afdelings påtegning\nBorgmesterens Afdeling kan anbefale indstillingen.\nIngen bemærkninger\n"
+        "Beslutning\nDrøftet\nSagen genoptages i maj.\nBilag\nBudgetoversigt\nKort over området\n"
     )
     item = meeting.item(1)
     quoted = {sec.heading: [meeting.text[s:e] for s, e in _worded_spans(meeting, sec)] for sec in item.sections}
-    assert quoted["Indstilling"] == ["Det indstilles, at planen vedtages.", "Borgmesterens Afdeling kan anbefale indstillingen."]
+    # Names a lead-in announces, and a last line, are content; the heading in between is not.
+    assert quoted["Indstilling"] == [
+        "Det indstilles, at planen vedtages, og at følgende udpeges:", "Anna Jensen", "Bo Hansen",
+        "Borgmesterens Afdeling kan anbefale indstillingen.", "Ingen bemærkninger",
+    ]
     assert quoted["Beslutning"] == ["Drøftet", "Sagen genoptages i maj."]
     assert quoted["Bilag"] == ["Budgetoversigt", "Kort over området"]
+
+
+def test_the_header_lines_that_answer_a_meeting_fact_take_what_follows_a_label_but_not_the_next_label():
+    from rag.answer import _header_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nSted: byrådssalen\nDeltagere: Anna Holm, Peter Lund\nFraværende: ingen\n\n"
+        "1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
+    )
+    facts = {q: [meeting.text[s:e] for s, e in _header_facts(meeting, q)] for q in ("Hvem var fraværende?", "Hvor blev mødet holdt?")}
+    # A value in lower case is a value ("ingen" absent is the answer, not the attendee list under it).
+    assert facts == {"Hvem var fraværende?": ["Fraværende: ingen"], "Hvor blev mødet holdt?": ["Sted: byrådssalen"]}
+
+
+def test_one_key_for_a_bodys_definite_and_genitive_forms():
+    from rag.retrieve import body_key
+
+    assert len({body_key(n) for n in ("Kommunalbestyrelsen", "Kommunalbestyrelse", "Kommunalbestyrelsens")}) == 1
+    assert body_key("Koncerndirektionen") == body_key("Koncerndirektion") == "koncerndirektion"
+    assert body_key("Miljø- og Byudvalget") == body_key("Miljø- og Byudvalg")

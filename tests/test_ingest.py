@@ -573,6 +573,8 @@ def test_meeting_fact_of_another_system_cites_its_header(other_systems):
         ("Hvornår startede Byrådets møde den 25. januar 2024?", ["Dato: 25. januar 2024", "Tid: 17:00 - 19:30"]),
         # Absence first, the bulleted names under their heading, up to the next heading ("Bemærkninger").
         ("Hvem var fraværende i Kommunalbestyrelsen den 6. juni 2018?", ["Fraværende med afbud • Arne Bech (H)"]),
+        # No label for the place: the header line the parser read it from.
+        ("Hvor blev Teknik- og Miljøudvalgets møde den 7. maj 2024 holdt?", ["Referat af møde i Teknik- og Miljøudvalget den 7. maj 2024 kl. 16.00 Mødelokale 3, Rådhuset"]),
     ],
 )
 def test_a_meeting_fact_quotes_the_header_lines_that_answer_it_a_label_with_the_names_under_it(other_systems, question, quotes):
@@ -595,6 +597,8 @@ def test_a_body_named_in_the_question_is_also_found_in_the_case_histories_of_oth
     assert (answer.filters["question_body"], first.body, first.meeting_date, first.item) == ("Magistraten", "Aarhus Byråd", "2025-10-08", 22)
     assert (first.section, first.decided_by, first.decided_on) == ("Beslutning", "Magistraten", "2025-09-02")
     assert first.quote.startswith("Fremsendes til Aarhus Byråd med bemærkning")
+    # Teknisk Udvalg decided after Magistraten: no history of it.
+    assert "(Teknisk Udvalg, 01-10-2025)" in answer.text and "(Teknisk Udvalg, 01-10-2025; tidligere behandling)" not in answer.text
     # The named body's decision leads, though Teknisk Udvalg decided after it.
     later = other_systems("Hvad besluttede Teknisk Udvalg om lokalplan 1204?")
     assert (later.citations[0].item, later.citations[0].decided_by, later.citations[0].decided_on) == (23, "Teknisk Udvalg", "2025-10-06")

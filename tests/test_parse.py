@@ -777,7 +777,12 @@ def test_punkt_lines_in_a_row_are_contents_not_empty_items():
 
 
 
-@pytest.mark.parametrize("after", ["Punkt\tTitel\n\n", "Indhold\n1. Budget\n\n", ""], ids=["table-head", "toc", "first-item"])
+def test_an_attendee_list_printed_as_a_table_keeps_its_names():
+    meeting = parse_text("Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nMødedeltagere:\nAnna Holm (A)\tFormand\nPeter Lund (C)\tNæstformand\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
+    assert meeting.attendees == ("Anna Holm (A) Formand", "Peter Lund (C) Næstformand")
+
+
+@pytest.mark.parametrize("after", ["Punkt\tTitel\n\n", "Indhold\n1. Budget\n\n", "", "Tekst\n\n"], ids=["table-head", "toc", "first-item", "empty-heading"])
 def test_an_empty_attendee_list_takes_neither_the_agenda_table_nor_the_first_item(after):
     # A portal prints "Mødedeltagere:" with nobody under it, then its agenda ("Punkt<TAB>Titel", real Aarhus page).
     meeting = parse_text(f"Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nMødedeltagere:\n\n{after}1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
@@ -802,17 +807,34 @@ def test_a_case_history_of_fields_gives_each_earlier_body_its_dated_decision_and
     from rag.decisions import current_decision, decisions
 
     # One portal prints the meeting's decision first, then the case's history as fields (real Aarhus page).
-    meeting = parse_text(GENERIC_HEAD + "1. Udviklingsplan\nSagsnr.: 25/1\nBeslutninger\nGodkendt.\n\n" + HISTORY)
+    meeting = parse_text("Referat\nTeknisk Udvalg\nMødedato: 1. oktober 2025\n\n1. Udviklingsplan\nSagsnr.: 25/1\nBeslutninger\nGodkendt.\n\n" + HISTORY)
     item = meeting.item(1)
     assert [(sec.label, sec.text) for sec in item.section(B)] == [
         ("", "Godkendt."),
         ("Magistraten, 02-09-2025", "Fremsendes til byrådet.\nVenstre tog forbehold."),
         ("Teknisk Udvalg, 22-09-2025", "Sagen blev udsat."),
     ]
-    assert [(d.body, d.day) for d in decisions(item)] == [
+    # The bare "Beslutninger" is the meeting's own: of its date, after the history.
+    assert [(d.body, d.day) for d in decisions(item, meeting.date)] == [
         ("Magistraten", date(2025, 9, 2)), ("Teknisk Udvalg", date(2025, 9, 22)), ("", None)
     ]
-    assert current_decision(item).section.text == "Godkendt." and meeting.has_decisions
+    assert current_decision(item, meeting.date).section.text == "Godkendt." and meeting.has_decisions
+    # Fields with another date form, and "Beslutning" printed under them, still make a dated decision.
+    other = parse_text(
+        GENERIC_HEAD + "1. Plan\nSagsnr.: 25/1\nSagsforløb\nUdvalg: Magistraten\nDato: 2025-09-02 kl. 15.00\nBeslutning\nAnbefales.\n"
+    )
+    assert [(sec.label, sec.text) for sec in other.item(1).section(B)] == [("Magistraten, 02-09-2025", "Anbefales.")]
+
+
+def test_an_undated_decision_printed_over_the_meetings_dated_one_is_not_the_later():
+    from rag.decisions import current_decision
+
+    # "Udvalgets beslutning" (no date) printed before "Byrådets beslutning den 27.03.2019" at the Byråd's meeting of that day.
+    meeting = parse_text(
+        "Referat\nByrådet\nMødedato: 27. marts 2019\n\n1. Plan\nSagsnr.: 19/1\nUdvalgets beslutning\nAnbefales.\n"
+        "Byrådets beslutning den 27.03.2019\nGodkendt.\n"
+    )
+    assert current_decision(meeting.item(1), meeting.date).section.text == "Godkendt."
 
 
 def test_an_agenda_with_only_its_cases_history_has_no_decisions_of_its_own():
@@ -1073,11 +1095,19 @@ def test_mutated_seed_raises_only_seed_format_error_and_keeps_every_intact_item_
 def test_a_sentence_wrapped_onto_a_short_line_is_one_sentence_but_table_rows_stay_apart():
     from rag.text import sentence_spans
 
-    text = "Planen er drøftet. Tiltagene forventes gennemført inden udgangen af\n2024. Herefter evalueres planen\nog en ny plan udarbejdes.\nOmråde\tBudget\nældre\t412"
+    text = (
+        "Planen er drøftet. Tiltagene forventes gennemført inden udgangen af\n2024. Herefter evalueres planen\nog en ny plan udarbejdes.\n"
+        "Område\tBudget\nældre\t412\nKommunaldirektøren indstiller,\nat planen godkendes, og\nat der afsættes 2 mio. kr.\nBudgetoversigt\nkort.pdf"
+    )
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Planen er drøftet.",
         "Tiltagene forventes gennemført inden udgangen af\n2024.",
         "Herefter evalueres planen\nog en ny plan udarbejdes.",
         "Område\tBudget",
         "ældre\t412",
+        "Kommunaldirektøren indstiller,",  # a proposal's "at" points stay apart
+        "at planen godkendes, og",
+        "at der afsættes 2 mio. kr.",
+        "Budgetoversigt",  # an attachment list too
+        "kort.pdf",
     ]
