@@ -33,7 +33,7 @@ DECISION_WORDS = re.compile(
 # "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg", "fraværet
 # på møderne" in a school report), and asks about the meeting only of people ("hvem havde fravær").
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
-PERSON_OR_MEETING = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
+PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
     r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
@@ -68,11 +68,12 @@ APPROVAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
+ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)", re.IGNORECASE), r"Fraværende|Afbud|Ikke til stede"),
+    (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
@@ -80,7 +81,6 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"),
 )
-ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
@@ -139,7 +139,7 @@ class Intent:
     def of(cls, question: str) -> "Intent":
         return cls(
             decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(MEETING_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PERSON_OR_MEETING.search(question))),
+            meeting=bool(MEETING_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),
@@ -765,7 +765,7 @@ class Answerer:
         """Body and date of the dated decision the quote is from, if it is from one."""
         item = q.meeting.item(q.item_number) if q.section == DECISION else None
         for sec in item.section(DECISION) if item else ():
-            if sec.start <= q.start < sec.end or sec.start == q.start:
+            if sec.start <= q.start < sec.end:
                 d = decision_of(sec)
                 return {"decided_by": d.body, "decided_on": d.day.isoformat() if d.day else ""}
         return {}

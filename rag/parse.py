@@ -145,7 +145,7 @@ class _Reader:
         if not (m := HISTORY_BODY.match(self.lines[k].stripped)):
             return None
         j = self.next_nonblank(k + 1)
-        if j is None or j >= stop or not (d := HISTORY_DATE.match(self.lines[j].stripped)) or find_date(d["date"]) is None:
+        if j is None or j >= stop or not (d := HISTORY_DATE.match(self.lines[j].stripped)) or (day := find_date(d["date"])) is None:
             return None
         body = j + 1
         if (n := self.next_nonblank(body)) is not None and n < stop and HISTORY_ITEM.match(self.lines[n].stripped):
@@ -153,7 +153,7 @@ class _Reader:
         if (n := self.next_nonblank(body)) is not None and n < stop and self.heading_of(self.lines[n]) == DECISION:
             body = n + 1  # "Beslutning" printed under the fields
         # The date as the decision labels read it back ("Dato: 2025-09-02 kl. 15.00" too).
-        return body, f"{' '.join(m['body'].split())}, {find_date(d['date']).strftime('%d-%m-%Y')}"
+        return body, f"{' '.join(m['body'].split())}, {day.strftime('%d-%m-%Y')}"
 
     def next_nonblank(self, index: int) -> int | None:
         for j in range(index, len(self.lines)):

@@ -43,8 +43,7 @@ def paragraph_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
                 prev_text = text[prev[0] - base : prev[1] - base]
                 last_line = prev_text.split("\n")[-1]
                 same_block = line_m.start() > 0
-                open_end = not last_line.rstrip().endswith(_TERMINAL)
-                continues = open_end and _is_prose(last_line)
+                continues = not last_line.rstrip().endswith(_TERMINAL) and _is_prose(last_line)
                 # A short line wrapped mid-sentence ("2024. Herefter evalueres planen" / "og en ny plan ...")
                 # goes on in lower case; a heading or a table row would not.
                 wrapped = (
