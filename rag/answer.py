@@ -66,6 +66,8 @@ APPROVAL = re.compile(
     r"^\s*(?:godkendt|anbefales|anbefalet|tiltrådt|vedtaget)\.?\s*$|godkendte indstilling",
     re.IGNORECASE,
 )
+# A proposal that asks the body to decide or discuss, not one that says what to decide ("beslutter at nedjustere").
+OPEN_PROPOSAL = re.compile(r"\bat\s+(?:\S+\s+){1,4}?(?:drøfter|beslutter|tager stilling|kvalificerer|opsummerer|sparrer|fastlægger|giver input)\b(?!\s+at\b)", re.IGNORECASE)
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
@@ -683,7 +685,10 @@ class Answerer:
             return []
         best = sorted(scored, key=lambda q: -q.score)
         chosen = best[: self.config.answer_sentences]
-        if intent.decision:
+        # A proposal that puts a question to the body ("at Chefforum beslutter, hvordan ...", "at udvalget drøfter
+        # ...") is answered by what the body then decided, not by the question.
+        decisive = intent.decision or (best[0].section == PROPOSAL and bool(OPEN_PROPOSAL.search(best[0].text)))
+        if decisive:
             decisions = [q for q in scored if q.section == DECISION]
             if decisions and sum(q.end - q.start for q in decisions) <= WHOLE_DECISION_CHARS:
                 # A short decision is quoted whole: which of its points matters is the reader's call.
@@ -698,7 +703,7 @@ class Answerer:
                 chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + _approved_points([q for q in scored if q.section == PROPOSAL])
         chosen = self._with_announced_lists(chosen, scored)
         # The decisive sentence leads; within a section, document order.
-        order = {DECISION: 0, PROPOSAL: 1} if intent.decision else {}
+        order = {DECISION: 0, PROPOSAL: 1} if decisive else {}
         # The current decision before its history; then document order.
         return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.history, q.start))
 

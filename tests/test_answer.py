@@ -64,6 +64,23 @@ def test_approval_decision_quotes_the_approved_proposal(answerer):
     assert any("koordinationsgruppe" in c.quote for c in answer.citations if c.section == "Indstilling")
 
 
+def test_a_proposal_that_asks_the_body_to_decide_is_answered_by_the_decision(answerer):
+    # "2. at Chefforum beslutter, hvordan eksemplerne skal bredes ud" matches the question best; the answer is
+    # what Chefforum then decided, quoted before the question it was asked.
+    answer = answerer("Hvordan skulle eksemplerne på hverdagseffektiviseringer bredes ud i kommunen i 2019?")
+    assert first_source(answer) == ("2019-09-12", 2)
+    assert answer.citations[0].section == "Beslutning"
+    assert any("ledergrupperne" in c.quote for c in answer.citations if c.section == "Beslutning")
+
+
+def test_a_concrete_proposal_is_quoted_without_the_decision_around_it(answerer):
+    # "at hver afdeling udpeger en medarbejder (send navn ... til Janus Nissen)" says what to do: it is the answer.
+    answer = answerer("Hvem skal afdelingerne sende navnet på deres medarbejder til kommunikationsgruppen til?")
+    assert first_source(answer) == ("2023-04-13", 5)
+    assert "Janus Nissen" in answer.text
+    assert all(c.section != "Beslutning" for c in answer.citations)
+
+
 def test_absentees_are_answered_from_the_minutes(answerer):
     answer = answerer("Hvem var fraværende på Chefforum den 13. april 2023?")
     assert answer.found
