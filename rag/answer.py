@@ -67,7 +67,11 @@ APPROVAL = re.compile(
     re.IGNORECASE,
 )
 # A proposal that asks the body to decide or discuss, not one that says what to decide ("beslutter at nedjustere").
-OPEN_PROPOSAL = re.compile(r"\bat\s+(?:\S+\s+){1,4}?(?:drøfter|beslutter|tager stilling|kvalificerer|opsummerer|sparrer|fastlægger|giver input)\b(?!\s+at\b)", re.IGNORECASE)
+OPEN_PROPOSAL = re.compile(
+    r"\bat\s+(?:\S+\s+){1,4}?(?:drøfter|beslutter|tager stilling|kvalificerer|opsummerer|sparrer|fastlægger|giver input)\b(?!\s+at\b)"
+    r"|\bat\b[^.]*\b(?:drøftes|besluttes|kvalificeres|fastlægges)\b",  # "at niveauet for plancher drøftes"
+    re.IGNORECASE,
+)
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
@@ -687,7 +691,8 @@ class Answerer:
         chosen = best[: self.config.answer_sentences]
         # A proposal that puts a question to the body ("at Chefforum beslutter, hvordan ...", "at udvalget drøfter
         # ...") is answered by what the body then decided, not by the question.
-        decisive = intent.decision or (best[0].section == PROPOSAL and bool(OPEN_PROPOSAL.search(best[0].text)))
+        asks_a_fact = intent.when or intent.number or intent.who or intent.meeting  # a date, figure or name answers those
+        decisive = intent.decision or (not asks_a_fact and any(q.section == PROPOSAL and OPEN_PROPOSAL.search(q.text) for q in chosen))
         if decisive:
             decisions = [q for q in scored if q.section == DECISION]
             if decisions and sum(q.end - q.start for q in decisions) <= WHOLE_DECISION_CHARS:
@@ -702,10 +707,12 @@ class Answerer:
                     chosen = [approved[0]] + chosen
                 chosen = [q for q in chosen if q.section == DECISION][:WHOLE_DECISION_UNITS] + _approved_points([q for q in scored if q.section == PROPOSAL])
         chosen = self._with_announced_lists(chosen, scored)
-        # The decisive sentence leads; within a section, document order.
+        # The decisive sentence leads; within a section, document order. A decision brought in by an open
+        # proposal follows the best sentence when that one answers by itself (it is no proposal).
         order = {DECISION: 0, PROPOSAL: 1} if decisive else {}
+        first = best[0] if decisive and not intent.decision and best[0].section not in (PROPOSAL, DECISION) else None
         # The current decision before its history; then document order.
-        return sorted(chosen, key=lambda q: (order.get(q.section, 2) + 0.5 * q.history, q.start))
+        return sorted(chosen, key=lambda q: (-1 if q is first else order.get(q.section, 2) + 0.5 * q.history, q.start))
 
     def _sentence_cosines(self, meeting: Meeting, spans: list[tuple[int, int]], question: str) -> np.ndarray:
         """Cosine of each sentence to the question. Sentences are encoded when first needed (about 12 ms

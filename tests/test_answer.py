@@ -73,6 +73,16 @@ def test_a_proposal_that_asks_the_body_to_decide_is_answered_by_the_decision(ans
     assert any("ledergrupperne" in c.quote for c in answer.citations if c.section == "Beslutning")
 
 
+def test_a_passive_open_proposal_brings_the_decision_but_a_when_question_keeps_its_date(answerer):
+    # "3. at drejebogen ... tages til efterretning og niveauet for plancher drøftes": what the chefs then
+    # agreed ("koordinerer oplæg") is how the meeting was prepared.
+    answer = answerer("Hvordan blev borgermødet om budget 2024 forberedt i Chefforum i marts og april 2023?")
+    assert {(c.meeting_date, c.item) for c in answer.citations} >= {("2023-04-13", 2), ("2023-03-30", 2)}
+    assert any("koordinerer oplæg" in c.quote for c in answer.citations if c.section == "Beslutning")
+    when = answerer("Hvornår afholdes borgermødet om budget 2024?")
+    assert "3. maj" in when.citations[0].quote
+
+
 def test_a_concrete_proposal_is_quoted_without_the_decision_around_it(answerer):
     # "at hver afdeling udpeger en medarbejder (send navn ... til Janus Nissen)" says what to do: it is the answer.
     answer = answerer("Hvem skal afdelingerne sende navnet på deres medarbejder til kommunikationsgruppen til?")
