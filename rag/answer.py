@@ -46,6 +46,8 @@ NUMBER_WORDS = re.compile(
 WHO_WORDS = re.compile(r"\b(hvem|hvilken chef|hvilke chefer|hvilken afdeling|who|whom|which department)\b", re.IGNORECASE)
 # Two capitalised words in a row, not at the start of the text: "Tine Buch Juhl", "Borger & Arbejdsmarked".
 PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&\s+)?[A-ZÆØÅ][a-zæøå]+)+")
+# A first name or a role in brackets after what it is responsible for: "3. Effektiv administration (Søren)".
+NAME_IN_BRACKETS = re.compile(r"\([A-ZÆØÅ][a-zæøå]+(?:\s*(?:og|/|,)\s*[A-ZÆØÅ][a-zæøå]+)*\)")
 _MONTH = "|".join(DANISH_MONTHS)
 # What answers "hvornår": a day ("3. maj", "23-11-2023" but not the case number "00.01.00-P35-9-22"), a month
 # of a year ("august 2023", "ultimo marts"), a week or quarter, a season or a holiday ("i foråret 2024",
@@ -674,7 +676,7 @@ class Answerer:
                 score += 0.5
             if intent.number and in_text - numbers:
                 score += 0.3
-            if intent.who and PERSON_NAME.search(text):
+            if intent.who and (PERSON_NAME.search(text) or NAME_IN_BRACKETS.search(text)):
                 score += 0.3
             if intent.when and (DATE_IN_TEXT.search(text)):
                 score += 0.3

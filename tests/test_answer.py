@@ -91,6 +91,14 @@ def test_a_concrete_proposal_is_quoted_without_the_decision_around_it(answerer):
     assert all(c.section != "Beslutning" for c in answer.citations)
 
 
+def test_a_who_question_is_answered_by_a_first_name_in_brackets(answerer):
+    # "3. Effektiv administration og digitalisering (Søren)": the bracketed name answers "hvem"; the later
+    # meeting only mentions the theme.
+    answer = answerer("Hvem skulle være tovholder på temaet Effektiv administration og digitalisering?")
+    assert first_source(answer) == ("2023-03-30", 2)
+    assert any(c.quote.endswith("(Søren)") for c in answer.citations[:3])
+
+
 def test_absentees_are_answered_from_the_minutes(answerer):
     answer = answerer("Hvem var fraværende på Chefforum den 13. april 2023?")
     assert answer.found
