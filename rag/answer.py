@@ -243,6 +243,13 @@ class Answerer:
         words = [w for w in WORD.findall(question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
         return [w for w in dict.fromkeys(words) if not INTENT_STEMS.intersection(tokenize(w)) and self.vocabulary.unknown(w)]
 
+    def absent_glosses(self, retrieval: Retrieval) -> list[str]:
+        """An English question's words (as asked) for which the archive uses none of the glossary's Danish words:
+        "library" where no minute says "bibliotek". Words the glossary does not know are not judged: the
+        archive is Danish, so an English word's absence says nothing."""
+        # Judged as the Danish words would be, had the question been asked in Danish.
+        return [g.asked for g in retrieval.glosses if len(self.absent_terms(" ".join(g.danish))) == len(WORD.findall(" ".join(g.danish)))]
+
     def pull_of(self, absent: list[str], retrieval: Retrieval) -> float:
         """How much the words unknown to the archive add to the question's cosine with its nearest passages.
 
@@ -298,6 +305,9 @@ class Answerer:
         intent = Intent.of(retrieval.text)
         topic = self._topic(retrieval)
         terms = self.topic_terms(topic)
+        if retrieval.glosses:
+            # An English question's topic in the minutes' words, so sentences are told apart by words too.
+            terms = list(dict.fromkeys(self.topic_terms(self.retriever.without_body_names(retrieval.glossed)) + terms))
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
         topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_WORDS]
         topic_left += ACRONYM.findall(topic)
@@ -313,7 +323,7 @@ class Answerer:
         english = retrieval.english
         # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
         # so a respelt word must pass the same test as any other word the minutes never use.
-        absent = [] if english else self.absent_terms(retrieval.question)  # the archive is Danish: English words are absent by nature
+        absent = self.absent_glosses(retrieval) if english else self.absent_terms(retrieval.question)
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull

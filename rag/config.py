@@ -53,6 +53,9 @@ class Config:
         default=0.007,
         metadata={"help": "cosine a word unknown to the minutes must add to the question's nearest passages to count as a synonym, not a new topic"},
     )
+    glossary_file: Path = field(
+        default=Path(__file__).with_name("glossary_en_da.tsv"), metadata={"help": "English words of questions -> the minutes' Danish words"}
+    )
     answer_sentences: int = field(default=3, metadata={"help": "sentences quoted per cited item"})
     answer_items: int = field(default=3, metadata={"help": "items quoted in one answer at most"})
     base_url: str = field(default="", metadata={"help": "prefix of citation URLs (empty: app-relative)"})

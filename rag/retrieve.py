@@ -22,6 +22,7 @@ from .layouts import DECISION
 from .lexical import rows_with, tokenize
 from .records import Hit
 from .text import is_english
+from .glossary import Gloss, Glossary
 from .vocabulary import Respelling
 
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
@@ -48,6 +49,12 @@ class Retrieval:
     searched: str = ""  # the question as searched: misspelt words as the minutes spell them
     respellings: tuple[Respelling, ...] = ()
     english: bool = False  # asked in English: no Danish word is expected in it
+    glosses: tuple[Gloss, ...] = ()  # an English question's words and the minutes' words for them
+
+    @property
+    def glossed(self) -> str:
+        """The Danish words an English question was searched with."""
+        return " ".join(word for g in self.glosses for word in g.danish)
 
     @property
     def text(self) -> str:
@@ -116,6 +123,7 @@ class Retriever:
             for k, names in sorted(spellings.items(), key=lambda kv: -max(map(len, kv[1])))  # longest first
         ]
         self._body_masks: dict[str, np.ndarray] = {}  # by body key: built once, asked several times a question
+        self.glossary = Glossary.load(self.config.glossary_file)
 
     def body_in_question(self, question: str) -> str:
         """The body a question names, when the archive holds minutes of more than one body."""
@@ -194,6 +202,7 @@ class Retriever:
         # English is not respelt into Danish.
         english = is_english(q)
         searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
+        glosses, unglossed = self.glossary.glosses(q) if english else ((), ())
         named_body = "" if filters.body or not named_body else self.body_in_question(searched)
         if named_body:
             filters = replace(filters, body=named_body)
@@ -208,14 +217,17 @@ class Retriever:
             dropped = ""
         n = len(self.index.chunks)
         if n == 0 or (mask is not None and not mask.any()):
-            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode, searched, respellings, english)
+            return Retrieval(q, (), date_range, 0.0, dropped, named_body, mode, searched, respellings, english, glosses)
         allowed_ids = np.flatnonzero(mask) if mask is not None else None
         depth = min(self.config.candidates, n if allowed_ids is None else len(allowed_ids))
 
         dense_rank: dict[int, int] = {}
         cosine: dict[int, float] = {}
         # Dense cosines are needed in every mode: they tell the answer step how close the corpus comes.
-        qv = self.query_vector(searched)
+        # A body's name and how one asks ("decide") are in every chunk and every question: only the topic helps.
+        danish = " ".join(self.without_body_names(word) for g in glosses if not g.asking for word in g.danish).strip()
+        # The English question with the minutes' words beside it: the encoder matches those far better.
+        qv = self.query_vector(f"{searched} ({danish})" if danish else searched)
         scores, ids = search_vectors(self.index.vectors, qv, depth, allowed_ids)
         for r, (i, s) in enumerate(zip(ids[0], scores[0])):
             if i >= 0:
@@ -223,8 +235,14 @@ class Retriever:
                 cosine[int(i)] = float(s)
         lexical_rank: dict[int, int] = {}
         if mode in ("hybrid", "lexical"):
-            # Danish compounds are searched as their parts; an English word split so would match Danish noise.
-            bm = self.index.lexical.scores(tokenize(searched) if english else self.index.vocabulary.search_terms(searched))
+            if english:
+                # The minutes' words for the question's, and the words written the same in both ("ERP", "2025");
+                # an English word split as a Danish compound would match Danish noise.
+                vocabulary = self.index.vocabulary
+                terms = vocabulary.search_terms(danish) + [t for t in tokenize(" ".join(unglossed)) if t in vocabulary.stems]
+            else:
+                terms = self.index.vocabulary.search_terms(searched)
+            bm = self.index.lexical.scores(terms)
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
             # Most chunks of a large archive share no word with the question; rank only those that do.
@@ -245,7 +263,7 @@ class Retriever:
             vecs = self.index.vectors.reconstruct_batch(np.array(missing, dtype=np.int64))
             cosine.update({i: float(v @ qv) for i, v in zip(missing, vecs)})
         best_dense = max(cosine.values(), default=0.0)
-        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode, searched, respellings, english)
+        return Retrieval(q, self._group_by_item(fused, cosine), date_range, best_dense, dropped, named_body, mode, searched, respellings, english, glosses)
 
     def _group_by_item(self, fused: dict[int, float], cosine: dict[int, float]) -> tuple[Hit, ...]:
         """Order chunks by their item's best score, then by their own; items are what users cite."""

@@ -120,6 +120,27 @@ def test_an_english_question_is_answered_with_danish_quotes(answerer):
     assert "Chefforum" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question, source",
+    [
+        ("What was decided about wage subsidies?", {("2023-11-23", 6), ("2023-03-30", 7)}),  # løntilskud
+        ("What was decided about the tender plan?", {("2024-11-20", 5)}),  # udbudsplan
+        ("Who wanted to join the working group on the new agenda item template?", {("2023-04-13", 6)}),
+    ],
+)
+def test_an_english_question_is_searched_with_the_minutes_own_words(answerer, question, source):
+    # Without the glossary's Danish words these were refused (cosine under the floor) or ranked another item first.
+    answer = answerer(question)
+    assert answer.found
+    assert first_source(answer) in source
+
+
+def test_an_english_topic_whose_danish_words_the_minutes_never_use_is_not_found(answerer):
+    answer = answerer("What was decided about the new cycle paths?")
+    assert answer.found is False
+    assert "'cycle paths'" in answer.note  # as asked, so the user sees which words
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!?...", "🙂🙂"])
 def test_unsearchable_questions_raise_a_clear_error(answerer, question):
     with pytest.raises(BadQuestionError):
