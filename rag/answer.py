@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Config
-from .dates import DANISH_MONTHS, MEETING_REF, YEAR_IN_TEXT, long_date
+from .dates import DANISH_MONTHS, MEETING_REF, MONTHS, YEAR_IN_TEXT, long_date
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
@@ -240,7 +240,8 @@ class Answerer:
         the minutes do not discuss it, however close the embeddings come.
         """
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
-        words = [w for w in WORD.findall(question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te"))]
+        # Nor month names: minutes that write dates "06-11-2018" never say "november", and it is no topic.
+        words = [w for w in WORD.findall(question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te")) and w not in MONTHS]
         return [w for w in dict.fromkeys(words) if not INTENT_STEMS.intersection(tokenize(w)) and self.vocabulary.unknown(w)]
 
     def absent_glosses(self, retrieval: Retrieval) -> list[str]:

@@ -487,3 +487,36 @@ def test_one_key_for_a_bodys_definite_and_genitive_forms():
     assert len({body_key(n) for n in ("Kommunalbestyrelsen", "Kommunalbestyrelse", "Kommunalbestyrelsens")}) == 1
     assert body_key("Koncerndirektionen") == body_key("Koncerndirektion") == "koncerndirektion"
     assert body_key("Miljø- og Byudvalget") == body_key("Miljø- og Byudvalg")
+
+
+NUMERIC_DATES_MINUTES = """Referat
+
+Udvalg: Teknik- og Miljøudvalget
+Dato: 06-11-2018
+Tid: 16:00
+Sted: Mødelokale 2, Rådhuset
+
+1. Trafiksikkerhedsplan for skolevejene
+
+Sagsfremstilling
+Forvaltningen har udarbejdet et udkast til en trafiksikkerhedsplan for skolevejene med 12 tiltag.
+
+Beslutning
+Udvalget godkendte trafiksikkerhedsplanen, idet tiltag 4 om hastighedsdæmpning prioriteres først.
+"""
+
+
+def test_a_month_named_in_the_question_is_no_unknown_topic_where_minutes_write_dates_in_figures(tmp_path, embedder):
+    # The minutes say "06-11-2018", never "november"; the month filters, it is not a topic the archive lacks.
+    from rag.answer import Answerer
+    from rag.config import Config
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+
+    (tmp_path / "tmu.txt").write_text(NUMERIC_DATES_MINUTES, encoding="utf-8")
+    config = Config(index_dir=tmp_path / "index")
+    build_index([tmp_path / "tmu.txt"], config, embedder=embedder)
+    index = load_index(config)
+    answer = Answerer(index, Retriever(index, embedder=embedder))("Hvad blev besluttet om trafiksikkerhedsplanen den 6. november 2018?")
+    assert answer.found, answer.note
+    assert (answer.citations[0].meeting_date, answer.citations[0].section) == ("2018-11-06", "Beslutning")
