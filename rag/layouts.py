@@ -28,6 +28,8 @@ SECTION_HEADINGS: dict[str, str] = {
     "beskrivelse af sagen": "Sagsfremstilling",
     "sagsgang og sagstype": "Sagsforløb",
     "økonomiske konsekvenser": "Økonomi",
+    "sagen afgøres af": "Beslutningskompetence",
+    "kompetence": "Beslutningskompetence",
     "økonomiske forhold og konsekvenser": "Økonomi",
     "lovgrundlag": "Lovgrundlag",
     "retsgrundlag": "Lovgrundlag",
@@ -76,7 +78,7 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # a trailing item reference), body, date. An item may carry several, one per committee it passed.
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
 _ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
-_DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
+_DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
 # No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with a body's name and
 # the item reference, or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
 _BODY_DATE = rf"(?P<label>(?P<body>{_DECIDING_BODY}),\s+(?P<date>{_DAY}))"
@@ -146,7 +148,7 @@ UDVALG_LAYOUT = Layout(
 # Portals that print the body's name over a long date ("onsdag den 6. marts 2019, kl. 16:00"), number
 # items over the whole electoral period ("412. Title" + "Sagsnr.: ..."), list attendance under headings,
 # and head each decision with the deciding body and date.
-_BODY_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
+_BODY_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
 LONG_DATE_LAYOUT = Layout(
     name="udvalg-langdato",
     detect=re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}", re.MULTILINE | re.IGNORECASE),
@@ -180,7 +182,7 @@ GENERIC_LAYOUT = Layout(
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(

@@ -223,6 +223,9 @@ class _Reader:
             nxt = self.next_nonblank(i + 1)
             listed = nxt is not None and self.layout.item.match(_DOT_LEADER.sub("", self.lines[nxt].stripped).strip())
             if m and ((self.layout.item_needs_confirmation and not _marked(m)) or listed):
+                following = self.lines[nxt] if nxt is not None else None
+                if following is not None and not listed and (CASE_NUMBER.match(following.stripped) or self.heading_of(following)):
+                    break  # an item with its case number or sections: the contents list above it was empty
                 number = int(m["number"])
                 if first_number is None:
                     first_number = number

@@ -1077,6 +1077,8 @@ def test_mutated_seed_raises_only_seed_format_error_and_keeps_every_intact_item_
         (i + 1, int(ITEM_HEADING.match(t)[1]))
         for i, (t, orig) in enumerate(lines[: len(kept)])
         if orig and ITEM_HEADING.match(t) and kept[i] == t and (i == 0 or not kept[i - 1].strip())
+        # An item heading right above another ("Punkt 1: ..." duplicated under itself) reads as a contents line.
+        and not (i + 1 < len(kept) and ITEM_HEADING.match(kept[i + 1].strip()))
     }
     newline = data.draw(st.sampled_from(["\n", "\r\n"]), label="newline")
     try:
@@ -1111,3 +1113,32 @@ def test_a_sentence_wrapped_onto_a_short_line_is_one_sentence_but_table_rows_sta
         "Budgetoversigt",  # an attachment list too
         "kort.pdf",
     ]
+
+
+def test_an_empty_table_of_contents_does_not_take_the_first_item_for_its_only_entry():
+    # A portal printed the heading "Indholdsfortegnelse" with nothing under it (Brønderslev); "1. Fraværende"
+    # below it has its sections, so it is the first item, and items 2 and 3 are not rejected as unlisted.
+    text = (
+        "Økonomiudvalget - Referat\n\nDato: 18. november 2020\nLokale: Virtuelt møde via Teams\n\n"
+        "Indholdsfortegnelse\n\n\n\n1. Fraværende\n\nResume\n\nSagsforløb: ØK\n\nBeslutning\n\nIngen.\n\n"
+        "2. Bemærkninger/ændringer til dagsordenen\n\nResume\n\nSagsforløb: ØK\n\nBeslutning\n\nIngen.\n\n"
+        "3. Anlægsregnskab for separering af spildevand\n\nSagsfremstilling\n\nRegnskabet viser et mindreforbrug på 0,3 mio. kr.\n\n"
+        "Beslutning\n\nAnbefales.\n"
+    )
+    meeting = parse_text(text)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Fraværende"), (2, "Bemærkninger/ændringer til dagsordenen"), (3, "Anlægsregnskab for separering af spildevand")
+    ]
+    assert meeting.items[2].section("Beslutning")[0].text.strip() == "Anbefales."
+
+
+def test_a_body_with_an_ampersand_over_a_dash_and_date_is_the_meetings_body():
+    # Faxe's portal: "Børn & Læringsudvalget - 08-09-2021" (was "Ukendt udvalg"); "Sagen afgøres af" is a heading.
+    text = (
+        "Børn & Læringsudvalget - 08-09-2021\n\nReferat\nDato:\nOnsdag, 8. september 2021 - 16:00\n\n"
+        "108. Dialogmøde med bestyrelser\n\nResume\n\nDagsorden for dialogmøde med bestyrelser.\n\n"
+        "Sagen afgøres af\n\nBørn & Læringsudvalget.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert (meeting.body, meeting.date) == ("Børn & Læringsudvalget", date(2021, 9, 8))
+    assert [s.heading for s in meeting.items[0].sections] == ["Resume", "Beslutningskompetence", "Beslutning"]
