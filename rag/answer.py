@@ -920,8 +920,10 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             return list(dict.fromkeys(wanted))
     # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
     # "Mødelokale 3, Rådhuset"): that line.
-    known = [v for v in (meeting.place, meeting.time) if v]
-    return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)] if asked else []
+    # Only for where and when: a place is no answer to who was absent.
+    (_, place_labels), (_, time_labels) = MEETING_FACTS[2], MEETING_FACTS[3]
+    known = [v for v, labels in ((meeting.place, place_labels), (meeting.time, time_labels)) if v and labels in asked]
+    return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)]
 
 
 def _superseded(section: Section, current) -> bool:

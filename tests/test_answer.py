@@ -520,3 +520,17 @@ def test_a_month_named_in_the_question_is_no_unknown_topic_where_minutes_write_d
     answer = Answerer(index, Retriever(index, embedder=embedder))("Hvad blev besluttet om trafiksikkerhedsplanen den 6. november 2018?")
     assert answer.found, answer.note
     assert (answer.citations[0].meeting_date, answer.citations[0].section) == ("2018-11-06", "Beslutning")
+
+
+def test_a_question_of_who_was_absent_is_not_answered_with_the_meeting_room():
+    # Brønderslev's header gives date, room and time, no absentees: the room line answers "hvor", not "hvem".
+    from rag.answer import _header_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen, Brønderslev Rådhus\nTidspunkt: Kl. 19:00\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    quoted = lambda question: [meeting.text[s:e] for s, e in _header_facts(meeting, question)]
+    assert quoted("Hvem var fraværende på byrådsmødet den 29. januar 2020?") == []
+    assert quoted("Hvor blev byrådsmødet holdt?") == ["Lokale: Byrådssalen, Brønderslev Rådhus"]
