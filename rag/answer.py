@@ -15,6 +15,7 @@ import numpy as np
 
 from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, MONTHS, YEAR_IN_TEXT, long_date
+from .glossary import ENGLISH_QUESTION_WORDS
 from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
@@ -80,14 +81,16 @@ ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede
 LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
+PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
+TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
     ),
-    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), r"Mødested|Sted|Lokale|Mødelokale"),
-    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"),
+    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
+    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
@@ -118,11 +121,8 @@ OVERVIEW_STEMS = frozenset(tokenize(
     "skete sker handlede handler oppe "
     "agenda items topics discussed decided meeting latest last next upcoming happened happen occurred står stod"
 ))
-# Words of an English question that are no topic (the Danish stop words do not know them).
-ENGLISH_FUNCTION_WORDS = frozenset(tokenize(
-    "what which who whom was were is are be been did do does done has have had the a an at on in of to for about "
-    "by with from that this there it its any all"
-))
+# Words of an English question that are no topic (the Danish stop words do not know them), as stemmed.
+ENGLISH_FUNCTION_STEMS = frozenset(tokenize(" ".join(ENGLISH_QUESTION_WORDS)))
 # "under punkt 4": one item of the meeting, not all of them.
 ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<number>\d{1,4})\b", re.IGNORECASE)
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, though "it" and "med" are stop words
@@ -248,8 +248,8 @@ class Answerer:
         """An English question's words (as asked) for which the archive uses none of the glossary's Danish words:
         "library" where no minute says "bibliotek". Words the glossary does not know are not judged: the
         archive is Danish, so an English word's absence says nothing."""
-        # Judged as the Danish words would be, had the question been asked in Danish.
-        return [g.asked for g in retrieval.glosses if len(self.absent_terms(" ".join(g.danish))) == len(WORD.findall(" ".join(g.danish)))]
+        # Judged as the Danish words would be, had the question been asked in Danish: every one of them absent.
+        return [g.asked for g in retrieval.glosses if all(self.absent_terms(w) for w in WORD.findall(" ".join(g.danish)))]
 
     def pull_of(self, absent: list[str], retrieval: Retrieval) -> float:
         """How much the words unknown to the archive add to the question's cosine with its nearest passages.
@@ -310,7 +310,7 @@ class Answerer:
             # An English question's topic in the minutes' words, so sentences are told apart by words too.
             terms = list(dict.fromkeys(self.topic_terms(self.retriever.without_body_names(retrieval.glossed)) + terms))
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
-        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_WORDS]
+        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
         topic_left += ACRONYM.findall(topic)
         if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):
@@ -921,8 +921,7 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
     # "Mødelokale 3, Rådhuset"): that line.
     # Only for where and when: a place is no answer to who was absent.
-    (_, place_labels), (_, time_labels) = MEETING_FACTS[2], MEETING_FACTS[3]
-    known = [v for v, labels in ((meeting.place, place_labels), (meeting.time, time_labels)) if v and labels in asked]
+    known = [v for v, labels in ((meeting.place, PLACE_LABELS), (meeting.time, TIME_LABELS)) if v and labels in asked]
     return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)]
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import ReferatError
+from .glossary import GLOSSARY_FILE
 
 PACKAGED_MODEL = "packaged:multilingual-e5-small"
 RETRIEVERS = ("hybrid", "dense", "lexical")
@@ -54,7 +55,7 @@ class Config:
         metadata={"help": "cosine a word unknown to the minutes must add to the question's nearest passages to count as a synonym, not a new topic"},
     )
     glossary_file: Path = field(
-        default=Path(__file__).with_name("glossary_en_da.tsv"), metadata={"help": "English words of questions -> the minutes' Danish words"}
+        default=GLOSSARY_FILE, metadata={"help": "English words of questions -> the minutes' Danish words"}
     )
     answer_sentences: int = field(default=3, metadata={"help": "sentences quoted per cited item"})
     answer_items: int = field(default=3, metadata={"help": "items quoted in one answer at most"})

@@ -19,11 +19,15 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary_en_da.tsv")
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 MAX_PHRASE_WORDS = 4
 ASKING_PART = "how one asks"  # the table's part of words that say what kind of answer is wanted
-# How one asks, in English; never a topic, never searched.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "what which who whom whose was were is are be been being did do does done has have had the a an at on in of to for "
-    "about by with from that this these those there it its any all and or not no how when where why will would should "
-    "could can may might must shall into than then so as if up out new".split()
+# How one asks, in English: no topic of a question (answer.py reads what is left as its topic).
+ENGLISH_QUESTION_WORDS = frozenset(
+    "what which who whom was were is are be been did do does done has have had the a an at on in of to for about "
+    "by with from that this there it its any all".split()
+)
+# Never searched as written either, though a topic could rest on them ("what is new").
+ENGLISH_FUNCTION_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
+    "whose being these those and or not no how when where why will would should could can may might must shall "
+    "into than then so as if up out new".split()
 )
 
 
@@ -35,7 +39,6 @@ class Gloss:
     danish: tuple[str, ...]  # ("udbudsplan",)
     asked: str = ""  # as the question wrote it: "Procurement Plans"
     asking: bool = False  # a word of how one asks ("decide", "meeting"), not of what about
-
 
 
 class Glossary:
@@ -111,3 +114,8 @@ def _load(path: Path) -> Glossary:
         if part.startswith(ASKING_PART):
             asking.add(key)
     return Glossary(entries, frozenset(asking))
+
+
+def danish_words(glosses: tuple[Gloss, ...] | list[Gloss], topic_only: bool = False) -> str:
+    """The minutes' words for the glossed words; `topic_only` leaves out those of how one asks."""
+    return " ".join(word for g in glosses if not (topic_only and g.asking) for word in g.danish)

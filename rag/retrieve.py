@@ -17,12 +17,12 @@ from .config import Config
 from .dates import DateRange, date_range_in_question
 from .decisions import decision_of
 from .errors import BadQuestionError
+from .glossary import Gloss, Glossary, danish_words
 from .index import Index, search_vectors
 from .layouts import DECISION
 from .lexical import rows_with, tokenize
 from .records import Hit
 from .text import is_english
-from .glossary import Gloss, Glossary
 from .vocabulary import Respelling
 
 MAX_QUESTION_CHARS = 2000  # longer questions are cut; nobody asks in more words, and encoding stays fast
@@ -54,7 +54,7 @@ class Retrieval:
     @property
     def glossed(self) -> str:
         """The Danish words an English question was searched with."""
-        return " ".join(word for g in self.glosses for word in g.danish)
+        return danish_words(self.glosses)
 
     @property
     def text(self) -> str:
@@ -225,7 +225,7 @@ class Retriever:
         cosine: dict[int, float] = {}
         # Dense cosines are needed in every mode: they tell the answer step how close the corpus comes.
         # A body's name and how one asks ("decide") are in every chunk and every question: only the topic helps.
-        danish = " ".join(self.without_body_names(word) for g in glosses if not g.asking for word in g.danish).strip()
+        danish = " ".join(self.without_body_names(danish_words(glosses, topic_only=True)).split())
         # The English question with the minutes' words beside it: the encoder matches those far better.
         qv = self.query_vector(f"{searched} ({danish})" if danish else searched)
         scores, ids = search_vectors(self.index.vectors, qv, depth, allowed_ids)
