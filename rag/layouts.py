@@ -30,6 +30,10 @@ SECTION_HEADINGS: dict[str, str] = {
     "økonomiske konsekvenser": "Økonomi",
     "sagen afgøres af": "Beslutningskompetence",
     "kompetence": "Beslutningskompetence",
+    "hvem beslutter": "Beslutningskompetence",
+    "punkttype": "Beslutningskompetence",  # "Punkttype" / "Beslutning.": what kind of item, not its decision
+    "tema": "Resume",
+    "indstilling og beslutning": "Indstilling",  # the decision follows under its own dated heading
     "økonomiske forhold og konsekvenser": "Økonomi",
     "lovgrundlag": "Lovgrundlag",
     "retsgrundlag": "Lovgrundlag",
@@ -64,12 +68,12 @@ ROUTINE_TITLE = re.compile(
     re.IGNORECASE,
 )
 
-# A case number on its own line: KLE-style "00.01.00-P35-9-22", "EMN-2024-001234", or "Sagsnr.: ..." (its first
+# A case number on its own line: KLE-style "00.01.00-P35-9-22" (or "00.01.00P35-0104"), "EMN-2024-001234", or "Sagsnr.: ..." (its first
 # word, holding a digit: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line; what follows
 # it starts with a capital, so "Sagsnr. 24/12 er oprettet ..." stays a sentence), after "Åbent - " on some.
 CASE_NUMBER = re.compile(
     r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
-    r"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]*\d[^\s,;]*)(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ\d]\d{2}-\d+-\d{2})|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    r"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]*\d[^\s,;]*)(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
@@ -79,17 +83,23 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
 _ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
 _DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
-# No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with a body's name and
-# the item reference, or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
-_BODY_DATE = rf"(?P<label>(?P<body>{_DECIDING_BODY}),\s+(?P<date>{_DAY}))"
+# No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with the item reference,
+# or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
-    re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\- ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
-    re.compile(rf"^{_BODY_DATE},?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
+    # The body may hold commas: "Beslutning fra Plan, Miljø og Teknik, 30. november 2021, pkt. 563:".
+    re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\-, ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    # With the item reference any name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:" (a committee's short name).
+    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\-,&. ]*?\w),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
+    # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning"; the colon makes it a heading.
+    re.compile(rf"^(?P<label>(?P<body>{_DECIDING_BODY})\s+den\s+(?P<date>{_DAY}))\s*:\s*$"),
 )
 # The printed labels of those headings (the item reference dropped), read back for body and date.
 # A label is a decision's already, so any body goes: "Teknisk Udvalg, 22-09-2025" from a case history's fields.
-DECISION_LABELS: tuple[re.Pattern[str], ...] = DATED_DECISIONS[:2] + (re.compile(rf"^(?P<body>\S.*?),\s+(?P<date>{_DAY})$"),)
+DECISION_LABELS: tuple[re.Pattern[str], ...] = DATED_DECISIONS[:2] + (
+    re.compile(rf"^(?P<body>\S.*?),\s+(?P<date>{_DAY})$"),
+    re.compile(rf"^(?P<body>\S.*?)\s+den\s+(?P<date>{_DAY})$"),
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,7 @@ class Layout:
     toc: re.Pattern[str] = re.compile(r"^Indholdsfortegnelse\s*:?\s*$", re.IGNORECASE)
     title_prefix: re.Pattern[str] = re.compile(r"^$")  # stripped from titles, e.g. "CF - "
     item_needs_confirmation: bool = False  # "1. Title" also starts list lines, so it must be confirmed
+    number_below: re.Pattern[str] | None = None  # an item's number on the line under its title (group 'number')
     headings: dict[str, str] = field(default_factory=lambda: dict(SECTION_HEADINGS))
     dated_decisions: tuple[re.Pattern[str], ...] = DATED_DECISIONS  # headings that open a "Beslutning"
 
@@ -177,7 +188,8 @@ GENERIC_LAYOUT = Layout(
     name="generisk",
     detect=re.compile(
         rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt|Starttidspunkt)\s*:?\s+.*{_HEADER_DATE}|^.*\b(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{_HEADER_DATE}"
-        rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\s*$(?:\n.*){{0,8}}{_HEADER_DATE}",
+        rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\b.*$(?:\n.*){{0,8}}{_HEADER_DATE}"  # "Referat af møde i X" / "Den 09.01.2020 kl. 13:00"
+        rf"|^{_GENERIC_BODY}\s*\n(?:\s*\n){{0,2}}{_HEADER_DATE}\s*$",  # the body over a bare date: "Kommunalbestyrelsen" / "24-09-2019"
         re.MULTILINE | re.IGNORECASE,
     ),
     body=re.compile(
@@ -189,7 +201,8 @@ GENERIC_LAYOUT = Layout(
         re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
         re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
     ),
-    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|(?=(?:Mødelokale|Lokale)\b))(?P<value>[^\s:].*)$"),
+    # "Mødested: X", "Mødelokale C", or the place after the date and hour: "Den 09.01.2020 kl. 13:00 i Tapperiet".
+    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|Lokale\s*:\s*|(?=(?:Mødelokale|Lokale)\b)|.*\d{4}\s+kl\.?\s*\d{1,2}[:.]\d{2}\s+i\s+(?=[A-ZÆØÅ]))(?P<value>[^\s:].*)$"),
     time=re.compile(
         r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
     ),
@@ -198,11 +211,13 @@ GENERIC_LAYOUT = Layout(
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
     absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
+    # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
-        r"^(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?\s+(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
+        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?\s+(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
         r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
     ),
     item_needs_confirmation=True,
+    number_below=re.compile(r"^Sag\s+nr\.?\s*(?P<number>\d{1,4})\s*$"),  # "Spørgetid" / "Sag nr. 129"
 )
 
 # What some portals print between an item's title and its text: a group heading ("A. Sager til afgørelse i
@@ -211,6 +226,11 @@ GENERIC_LAYOUT = Layout(
 EMPTY_ABSENCE = re.compile(r"^(?:Fraværende|Afbud)\s*:?\s*$")
 ITEM_MARKER = re.compile(
     r"^(?:[A-H]\.\s+(?:Sager|Sag|Orientering|Meddelelser|Beslutning|Lukkede|Åbne|Til)\b.*|(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?)\s*$"
+)
+# A web page's navigation printed at the end of an item ("Til toppen", "Til indholdsfortegnelse"): not its text.
+NAVIGATION = re.compile(
+    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt)\s*$",
+    re.IGNORECASE,
 )
 # The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a
 # line that names a body ("Referat - Kommunalbestyrelsen den 6. juni 2018", "mødet i Odense Byråd").

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from .dates import find_date
@@ -28,6 +29,7 @@ from .layouts import (
     ITEM_MARKER,
     LABEL_ALONE,
     LAYOUTS,
+    NAVIGATION,
     PROPOSAL,
     PROPOSAL_OPENER,
     UNHEADED,
@@ -106,6 +108,8 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
     """The layouts whose header this file has, most specific first."""
     head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
     layouts = [layout for layout in LAYOUTS if layout.detect.search(head)]
+    if not layouts and TITLE_LINE.search(head) and date_in_name(path):
+        layouts = [GENERIC_LAYOUT]  # a web page's "Referat" over its items, its date only in the file's name
     if layouts and GENERIC_LAYOUT not in layouts:
         layouts.append(GENERIC_LAYOUT)  # a header some system's, items printed as another's
     if not layouts:
@@ -117,6 +121,16 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
             "'Dato: 12-03-2024' or 'REFERAT <body> d. DD-MM-YYYY')",
         )
     return layouts
+
+
+@dataclass(frozen=True, slots=True)
+class ItemHeading:
+    """Where an agenda item starts: its number, title, and the line its text starts on."""
+
+    number: int
+    title: str
+    marked: bool  # "Punkt 4 Title" says it is an item, so no list line can be mistaken for it
+    body_start: int  # index of the first line after the heading
 
 
 class _Reader:
@@ -173,33 +187,55 @@ class _Reader:
         return start + lead, max(start + lead, end - trail)
 
     # -- header and table of contents ----------------------------------------------------------
-    def item_match(self, index: int, toc_titles: list[str], last_number: int | None) -> re.Match[str] | None:
+    def item_match(self, index: int, toc_titles: list[str], last_number: int | None) -> ItemHeading | None:
         line = self.lines[index]
         m = self.layout.item.match(line.stripped)
         if not m:
-            return None
+            return self.numbered_below(index, last_number)
+        heading = ItemHeading(int(m["number"]), m["title"].strip(), _marked(m), index + 1)
         if not self.layout.item_needs_confirmation:
-            return m
-        if _marked(m):
+            return heading
+        if heading.marked:
             # "Punkt 4 Title" is an item wherever it stands, unless the next line is one too: a contents list.
             j = self.next_nonblank(index + 1)
-            return None if j is not None and self.layout.item.match(self.lines[j].stripped) else m
-        number = int(m["number"])
-        if last_number is not None and number <= last_number:
+            return None if j is not None and self.layout.item.match(self.lines[j].stripped) else heading
+        if last_number is not None and heading.number <= last_number:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
-        title = m["title"].strip()
         if toc_titles:
-            norm = _norm_title(title)
-            return m if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
+            norm = _norm_title(heading.title)
+            return heading if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
         # No table of contents: the heading must be followed by a case number or a section heading
         # (past a group heading or an open/closed marker, as some portals print them).
-        if title.endswith((".", ",", ";")):
+        if heading.title.endswith((".", ",", ";")):
             return None
         j = self.after_markers(index + 1)
         if j is None:
             return None
-        nxt = self.lines[j]
-        return m if CASE_NUMBER.match(nxt.stripped) or self.heading_of(nxt) else None
+        if self.opens_item(self.lines[j]):
+            return heading
+        # One line between, not prose: the attachments a web page lists under the title ("application/pdf icon x.pdf").
+        k = self.next_nonblank(j + 1)
+        between = self.lines[j].stripped
+        if k is None or between.endswith((".", ":", ",", ";")) or self.layout.item.match(between):
+            return None
+        return heading if self.opens_item(self.lines[k]) else None
+
+    def opens_item(self, line: Line) -> bool:
+        """A case number or section heading: what follows an item's title, never a list line's."""
+        return bool(CASE_NUMBER.match(line.stripped) or self.heading_of(line))
+
+    def numbered_below(self, index: int, last_number: int | None) -> ItemHeading | None:
+        """A title with its number on the next line ("Spørgetid" / "Sag nr. 129"), as one portal prints items."""
+        if not self.layout.number_below:
+            return None
+        title = self.lines[index].stripped
+        j = self.next_nonblank(index + 1)
+        if not title or j is None or j > index + 2 or not (m := self.layout.number_below.match(self.lines[j].stripped)):
+            return None
+        number = int(m["number"])
+        if title.endswith((".", ",", ";", ":")) or self.heading_of(self.lines[index]) or (last_number is not None and number <= last_number):
+            return None
+        return ItemHeading(number, title, False, j + 1)
 
     def after_markers(self, index: int, most: int = 2) -> int | None:
         """The next non-blank line at or after `index` that is not an item marker ("Lukket sag")."""
@@ -256,7 +292,8 @@ class _Reader:
                 break
             i += 1
         header_end = first_item if first_item is not None else len(lines)
-        toc_line = next((k for k in range(header_end) if layout.toc.match(lines[k].stripped)), header_end)
+        # An empty contents heading ("Indholdsfortegnelse" over nothing) ends no header: "Deltagere:" may follow it.
+        toc_line = next((k for k in range(header_end) if layout.toc.match(lines[k].stripped)), header_end) if toc_titles else header_end
         meeting = self._header(lines[: min(toc_line, header_end)], toc_line)
         if first_item is None:
             raise SeedFormatError(
@@ -315,11 +352,14 @@ class _Reader:
                     if bulleted and not s.startswith(("-", "•", "*")):
                         break
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
-                    if name := " ".join(s.lstrip("-•* ").split()):
+                    # "Erling Larsen, (A)": the party after a stray comma is still this person's.
+                    if name := re.sub(r",\s*\(", " (", " ".join(s.lstrip("-•* ").split())):
                         listed.append(name)
                     k += 1
                 continue
             k += 1
+        if day is None and (day := date_in_name(self.path)):
+            date_line = header_lines[0].number if header_lines else 1
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
         if not body:
@@ -331,7 +371,8 @@ class _Reader:
         def finish(items: tuple[AgendaItem, ...]) -> Meeting:
             item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
             # No body in the header: the one its decisions name ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
-            named = [decision_of(sec).body for it in items for sec in it.section(DECISION)]
+            # Only decisions of the meeting's day: the others are the case's history, other bodies' decisions.
+            named = [d.body for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
             found = body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg"
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
@@ -354,24 +395,43 @@ class _Reader:
 
     # -- items and sections --------------------------------------------------------------------
     def _items(self, first: int, toc_titles: list[str]) -> list[AgendaItem]:
-        starts: list[tuple[int, re.Match[str]]] = []
+        starts: list[tuple[int, ItemHeading]] = []
         last_number = None
-        for idx in range(first, len(self.lines)):
-            if m := self.item_match(idx, toc_titles, last_number):
-                starts.append((idx, m))
+        idx = first
+        while idx < len(self.lines):
+            if heading := self.item_match(idx, toc_titles, last_number):
+                starts.append((self.printed_twice(idx, heading, starts[-1][1].body_start if starts else first), heading))
                 # "Punkt N:" is unambiguous, so its numbers may run out of order; "N. Title" may not.
-                last_number = int(m["number"]) if self.layout.item_needs_confirmation and not _marked(m) else last_number
+                last_number = heading.number if self.layout.item_needs_confirmation and not heading.marked else last_number
+                idx = heading.body_start
+                continue
+            idx += 1
         items = []
-        for n, (idx, m) in enumerate(starts):
+        for n, (idx, heading) in enumerate(starts):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
-            items.append(self._item(idx, stop, m))
+            while stop > heading.body_start and (not self.lines[stop - 1].stripped or NAVIGATION.match(self.lines[stop - 1].stripped)):
+                stop -= 1  # "Til toppen" under the item's last section
+            items.append(self._item(idx, stop, heading))
         return items
 
-    def _item(self, idx: int, stop: int, m: re.Match[str]) -> AgendaItem:
-        title = m["title"].strip()
-        body_start = idx + 1
+    def printed_twice(self, idx: int, heading: ItemHeading, floor: int) -> int:
+        """Where the item starts when a web page prints its heading twice ("1. Godkendelse (B)" over
+        "1.     Godkendelse (B)"): at the first, so the previous item does not end with this one's title."""
+        j = idx - 1
+        while j >= floor and not self.lines[j].stripped:
+            j -= 1
+        if j >= floor and (m := self.layout.item.match(self.lines[j].stripped)):
+            if int(m["number"]) == heading.number and _norm_title(m["title"]) == _norm_title(heading.title):
+                return j
+        return idx
+
+    def _item(self, idx: int, stop: int, heading: ItemHeading) -> AgendaItem:
+        title = heading.title
+        body_start = heading.body_start
         # A title may wrap onto the next line (no blank line between, and not a heading or case number).
-        if body_start < stop:
+        if body_start == idx + 1 and body_start < stop and _norm_title(self.lines[body_start].stripped) == _norm_title(title):
+            body_start += 1  # the title printed again under the numbered heading: not the item's text
+        elif body_start == idx + 1 and body_start < stop:
             nxt = self.lines[body_start]
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
             if nxt.stripped and not ends_sentence and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt) and not ITEM_MARKER.match(nxt.stripped):
@@ -392,7 +452,7 @@ class _Reader:
         start = self.lines[idx].start
         _, end = self.span(idx, stop)
         return AgendaItem(
-            number=int(m["number"]),
+            number=heading.number,
             title=self.layout.title_prefix.sub("", title).strip(),
             case_number=case_number,
             sections=tuple(sections),
@@ -429,6 +489,7 @@ class _Reader:
         bounds = [(first, "", first)] + marks
         for n, (k, heading, body) in enumerate(bounds):
             end = bounds[n + 1][0] if n + 1 < len(bounds) else stop
+            label_line = k  # the heading whose printed label says whose decision this is
             if heading == ABSENCE and body == k:
                 # "Fraværende A, B\n(C)": the names run to the end of the paragraph.
                 para_end = k + 1
@@ -438,16 +499,38 @@ class _Reader:
                 # The names start where the layout's pattern says ("Fraværende X", "Afbud: X", ...).
                 s += self.layout.absentees_inline.match(self.lines[k].stripped).start("value")
                 sections.append(Section(ABSENCE, self.text[s:e], s, e, self.lines[k].number))
-                continue
+                # Text after the names goes on with the section above them: "Beslutning" / "Ikke til stede: X" / "Godkendt."
+                label_line, heading = bounds[n - 1][0], bounds[n - 1][1]
+                k = body = para_end
+            elif heading == ABSENCE and (names_end := self._names_end(body, end)) < end:
+                # "Fraværende" alone over a name, then the item's text ("Bemærkninger til dagsordenen" ...).
+                s, e = self.span(body, names_end)
+                sections.append(Section(ABSENCE, self.text[s:e], s, e, self.lines[k].number))
+                k, heading, body = names_end, UNHEADED, names_end
             s, e = self.span(body, end)
+            if s == e:
+                continue
             if m := DURATION.match(self.text[s:e]):
                 s += m.end()  # "(15 min.)" is the item's time slot, not part of the section's prose
             line_no = self.lines[k].number if k < len(self.lines) else len(self.lines)
             sections.extend(self._split_missing_proposal(heading, s, e, line_no))
-            if heading == DECISION and k < len(self.lines) and (label := labels.get(k) or self.decision_label(self.lines[k])):
+            if heading == DECISION and label_line < len(self.lines) and (label := labels.get(label_line) or self.decision_label(self.lines[label_line])):
                 sections[-1] = replace(sections[-1], label=label)  # whose decision, and when
         # A heading printed twice in a row ("Sagsfremstilling" / "Sagsfremstilling") leaves an empty section.
         return [sec for sec in sections if sec.text]
+
+    def _names_end(self, first: int, stop: int) -> int:
+        """Where the names under an absence heading end: the first line after them that names nobody.
+        The first line is the section's whatever it says; a role wrapped onto the next line ("(Direktør BKMB), ...") goes on."""
+        seen = False
+        for j in range(first, stop):
+            s = self.lines[j].stripped
+            if not s:
+                continue
+            if seen and not (_names(s) or s.startswith("(")):
+                return j
+            seen = True
+        return stop
 
     def _split_missing_proposal(self, heading: str, start: int, end: int, line: int) -> list[Section]:
         """A proposal with no 'Indstilling' heading ("Kommunaldirektøren indstiller,") becomes its own section."""
@@ -479,6 +562,14 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
 _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
+
+
+TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE)
+
+
+def date_in_name(path: Path) -> date | None:
+    """The date a file's name gives ("kommunalbestyrelsen_2020-01-22.txt"), for a header that gives none."""
+    return find_date(re.sub(r"[_+]+", " ", path.stem))
 
 
 def _marked(m: re.Match[str]) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rag.decisions import decision_of
 from rag.errors import SeedFormatError
 from rag.parse import decode, parse_file, parse_paths, parse_text
 from rag.records import Meeting
@@ -694,6 +695,13 @@ PORTALS = {
     "portal_roskilde.txt": ("Kultur- og Idrætsudvalget", date(2019, 4, 3), [(44, "Ny strategiplan for Museet for Samtidskunst", "315923"), (45, "Tilskud til Roskilde Festival Folkeskole", "315924")]),
     "portal_hvidovre.txt": ("Kommunalbestyrelsen", date(2018, 6, 6), [(3, "Kulturgården - vinder af arkitektkonkurrencen", "")]),
     "portal_viborg.txt": ("Social- og Sundhedsudvalget", date(2019, 1, 17), [(1, "Præsentation af nyt tilbud til demensramte", "")]),
+    # Found by a QA pass on real pages of 13 municipalities (shapes as printed, prose shortened):
+    "portal_bornholm.txt": ("Børne- og Skoleudvalget", date(2018, 11, 6), [(1, "Fraværende og bemærkninger til dagsordenen", "00.01.00P35-0104"), (2, "Dialogmøde vedr. budget 2019 - Center for skole", "00.30.02G01-0022")]),
+    "portal_koege.txt": ("Klima- og Planudvalget", date(2020, 1, 9), [(1, "Godkendelse af dagsorden", ""), (2, "Ikke støjende arbejde på byggepladsen efter kl. 18", "")]),
+    "portal_roedovre.txt": ("Kommunalbestyrelsen", date(2019, 9, 24), [(129, "Spørgetid", ""), (130, "Tillæg 1 til Lokalplan 145 - endelig vedtagelse", "")]),
+    "portal_stevns_2020-01-22.txt": ("Ukendt udvalg", date(2020, 1, 22), [(301, "Åben dagsorden - godkendelse", ""), (302, "Planstrategi 2020", "")]),
+    "portal_bronderslev.txt": ("Byrådet", date(2020, 1, 29), [(1, "Fraværende", ""), (2, "Spørgetid for byrådsmedlemmer", "")]),
+    "portal_alleroed.txt": ("Teknik, Erhverv, Plan og Miljøudvalget 2018-2021", date(2018, 11, 6), [(1, "Bemærkninger til dagsordenen", ""), (2, "Varmeplan 2018", "")]),
 }
 
 
@@ -728,6 +736,50 @@ def test_portal_quirks_labels_alone_bulleted_lists_markers_and_an_empty_absence_
     assert portal("portal_roskilde.txt").item(44).section(B)[0].text.startswith("Drøftet.")
 
 
+def test_portal_headers_give_place_time_and_people_in_their_own_ways():
+    bornholm, koege, roedovre = portal("portal_bornholm.txt"), portal("portal_koege.txt"), portal("portal_roedovre.txt")
+    # "06-11-2018 kl. 13:00" over the room; "Den 09.01.2020 kl. 13:00 i Tapperiet, ..."; "Lokale: Byrådssalen".
+    assert (bornholm.time, koege.place, koege.time) == ("13:00", "Tapperiet, Sdr. Badevej 1, 4600 Køge", "13:00")
+    assert portal("portal_bronderslev.txt").place == "Byrådssalen, Brønderslev Rådhus"
+    # "Deltagere:" under an empty "Indholdsfortegnelse" is still the header's; "Erling Larsen, (A)" is one person.
+    assert koege.attendees == ("Erling Larsen (A)", "Mette Jorsø (V)")
+    assert roedovre.attendees == ("Formand Erik Nielsen (A)", "Britt Jensen (A)", "Mogens Brauer (C)")
+    assert roedovre.absentees == ("Britt Jensen (A), sag 129-138",)
+
+
+def test_portal_items_keep_their_own_text_and_nothing_of_the_page_around_them():
+    bornholm, stevns, alleroed = portal("portal_bornholm.txt"), portal("portal_stevns_2020-01-22.txt"), portal("portal_alleroed.txt")
+    # "Fraværende" alone over one name, then the item's own text: the name only is the absentee.
+    assert bornholm.absentees == ("Linda Kofoed Persson",)
+    assert "Skolechefen deltager under alle punkter." in bornholm.item(1).sections[2].text
+    # "Børne- og Skoleudvalget den 6. november 2018:" heads the decision; "Til indholdsfortegnelse" ends no section.
+    assert [(s.label, s.text) for s in bornholm.item(2).section(B)] == [("Børne- og Skoleudvalget den 6. november 2018", "Taget til efterretning.")]
+    assert not any("indholdsfortegnelse" in s.text.lower() for it in bornholm.items for s in it.sections)
+    assert not any("Til toppen" in s.text for it in portal("portal_koege.txt").items for s in it.sections)
+    # "Ikke til stede: X" right under "Beslutning": the decision after the name is kept, and stays a decision.
+    assert [s.text for s in stevns.item(301).section(B)] == ["Godkendt."]
+    assert [(s.label, s.text) for s in stevns.item(302).section(B)][1:] == [
+        ("Beslutning fra Plan, Miljø og Teknik, 7. januar 2020", "Anbefalet af et flertal."), ("", "Godkendt.")
+    ]
+    assert stevns.absentees == ("Mikkel Lundemann Rasmussen (C)", "Helen Sørensen (A)")
+    # A title printed twice is one title, and no text; a body with commas and a period heads the decision.
+    assert alleroed.item(2).sections[0].text == "Beslutning." and alleroed.item(2).sections[0].heading != B
+    assert decision_of(alleroed.item(2).section(B)[0]).body == "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021"
+    # Rødovre's committee history: "Økonomiudvalget, 18. september 2019, pkt. 153:" before the meeting's own.
+    assert [decision_of(s).body for s in portal("portal_roedovre.txt").item(130).section(B)] == ["Teknik- og Miljøudvalget", "Økonomiudvalget", ""]
+
+
+def test_a_page_with_no_date_in_its_header_takes_the_date_its_file_name_gives(tmp_path):
+    text = (HERE / "portals" / "portal_stevns_2020-01-22.txt").read_text(encoding="utf-8")
+    undated = tmp_path / "referat_kb.txt"
+    undated.write_text(text, encoding="utf-8")
+    with pytest.raises(SeedFormatError, match="no meeting header found"):
+        parse_file(undated)  # neither the text nor the name says when
+    dated = tmp_path / "referat_kb_22-01-2020.txt"
+    dated.write_text(text, encoding="utf-8")
+    assert parse_file(dated).date == date(2020, 1, 22)
+
+
 GENERIC_HEAD = "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n"
 
 
@@ -740,6 +792,16 @@ def test_a_body_and_date_line_inside_an_item_is_text_not_a_decision():
     item = meeting.item(1)
     assert [s.heading for s in item.sections] == [S, B] and item.section(B)[0].text == "Anbefales."
     assert "Byrådet, 25-04-2024" in item.section(S)[0].text and "Albertslund, 1. marts 2024" in item.section(S)[0].text
+
+
+def test_a_heading_a_web_page_prints_twice_ends_no_other_item():
+    # trung.dk prints "2. Siden sidst" as a link over "2.     Siden sidst" and its case number.
+    meeting = parse_text(
+        GENERIC_HEAD + "1. Budget\n\n1.     Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n\n"
+        "2. Skoler\n\n2.     Skoler\nSagsnr.: 24/2\nBeslutning\nUdsat.\n"
+    )
+    assert [(it.number, it.title, [s.text for s in it.sections]) for it in meeting.items] == [(1, "Budget", ["Godkendt."]), (2, "Skoler", ["Udsat."])]
+    assert meeting.text[meeting.item(2).start :].startswith("2. Skoler\n\n2.     Skoler")
 
 
 def test_first_lines_that_look_like_markers_or_case_numbers_stay_text():
@@ -789,12 +851,13 @@ def test_an_empty_attendee_list_takes_neither_the_agenda_table_nor_the_first_ite
     assert meeting.attendees == ()
     assert [it.title for it in meeting.items] == ["Budget"]
 
-def test_a_header_without_a_body_takes_the_first_body_its_decisions_name():
+def test_a_header_without_a_body_takes_the_body_whose_decision_is_of_the_meeting_day():
+    # The committee that decided on 12-02 is the case's history; the meeting of 6 March is Økonomiudvalget's.
     meeting = parse_text(
         "Referat\nMødedato: 6. marts 2019\n\n1. Grund på Skovvej\nSagsnr.: 19/1\nBeslutning i Teknik- og Miljøudvalget den 12-02-2019\nAnbefales.\n"
         "Beslutning i Økonomiudvalget den 06-03-2019\nGodkendt.\n"
     )
-    assert meeting.body == "Teknik- og Miljøudvalget"
+    assert meeting.body == "Økonomiudvalget"
 
 
 HISTORY = (
