@@ -75,6 +75,8 @@ CASE_NUMBER = re.compile(
     r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
     r"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]*\d[^\s,;]*)(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
+# The case number's label printed alone, its value on the next line ("Sagsnummer" / "00.34.00-S00-2-14"), or empty.
+CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|Sagsid\.?|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # A decision headed by its body and date: "Økonomiudvalgets beslutning den 06.03.2019 Punkt 4",
@@ -147,12 +149,12 @@ UDVALG_LAYOUT = Layout(
     detect=re.compile(r"^Udvalg\s*:|\A(?=[\s\S]*^Dato\s*:)(?=[\s\S]*^(?:Tid|Sted)\s*:)", re.MULTILINE),
     body=re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$"),
     date=(re.compile(r"^Dato\s*:\s*(?P<value>.+)$"),),
-    place=re.compile(r"^Sted\s*:\s*(?P<value>.+)$"),
+    place=re.compile(r"^(?:Mødested|Sted)\s*:\s*(?P<value>.+)$"),
     time=re.compile(r"^Tid\s*:\s*(?:[Kk]l\.?\s*)?(?P<value>.+)$"),
     attendees_list=re.compile(r"^(?:Indkaldelse|Indkaldte|Medlemmer|Deltagere|Tilstede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Deltagere|Tilstede)\s*:\s+(?P<value>\S.+)$"),
     absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
-    item=re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),
+    item=re.compile(r"^(?P<number>\d{1,4})\.(?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),  # "1.Alfabo" too
     item_needs_confirmation=True,
 )
 
@@ -183,6 +185,7 @@ LONG_DATE_LAYOUT = Layout(
 # "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
 # or by the case number or section heading under it (a numbered list line is not an item).
 _HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}}|[A-Za-z]+\.?\s+\d{{1,2}},\s+\d{{4}})"
+ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
 _GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?:en)?|repræsentation(?:en)?|gruppe(?:n)?|")
 GENERIC_LAYOUT = Layout(
     name="generisk",
@@ -194,7 +197,7 @@ GENERIC_LAYOUT = Layout(
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(
@@ -213,7 +216,7 @@ GENERIC_LAYOUT = Layout(
     absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
-        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?\s+(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
+        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=\.)(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
         r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
     ),
     item_needs_confirmation=True,

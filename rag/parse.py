@@ -19,8 +19,10 @@ from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
     BODY_FALLBACKS,
+    CASE_LABEL_ALONE,
     CASE_NUMBER,
     DECISION,
+    ELECTORAL_PERIOD,
     EMPTY_ABSENCE,
     GENERIC_LAYOUT,
     HEADER_LABEL,
@@ -206,8 +208,8 @@ class _Reader:
             return heading if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
         # No table of contents: the heading must be followed by a case number or a section heading
         # (past a group heading or an open/closed marker, as some portals print them).
-        if heading.title.endswith((".", ",", ";")):
-            return None
+        if heading.title.endswith((".", ",", ";")) and not ABBREVIATION_END.search(heading.title):
+            return None  # a sentence, not a title; "orienteringssager m.v." is a title
         j = self.after_markers(index + 1)
         if j is None:
             return None
@@ -222,7 +224,7 @@ class _Reader:
 
     def opens_item(self, line: Line) -> bool:
         """A case number or section heading: what follows an item's title, never a list line's."""
-        return bool(CASE_NUMBER.match(line.stripped) or self.heading_of(line))
+        return bool(CASE_NUMBER.match(line.stripped) or CASE_LABEL_ALONE.match(line.stripped) or self.heading_of(line))
 
     def numbered_below(self, index: int, last_number: int | None) -> ItemHeading | None:
         """A title with its number on the next line ("Spørgetid" / "Sag nr. 129"), as one portal prints items."""
@@ -260,7 +262,7 @@ class _Reader:
             listed = nxt is not None and self.layout.item.match(_DOT_LEADER.sub("", self.lines[nxt].stripped).strip())
             if m and ((self.layout.item_needs_confirmation and not _marked(m)) or listed):
                 following = self.lines[nxt] if nxt is not None else None
-                if following is not None and not listed and (CASE_NUMBER.match(following.stripped) or self.heading_of(following)):
+                if following is not None and not listed and self.opens_item(following):
                     break  # an item with its case number or sections: the contents list above it was empty
                 number = int(m["number"])
                 if first_number is None:
@@ -374,6 +376,8 @@ class _Reader:
             # Only decisions of the meeting's day: the others are the case's history, other bodies' decisions.
             named = [d.body for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
             found = body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg"
+            # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
+            found = re.sub(rf"\s+{ELECTORAL_PERIOD}$", "", found)
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
                 body=found,
@@ -443,6 +447,11 @@ class _Reader:
         if j is not None and j < stop and (cm := CASE_NUMBER.match(self.lines[j].stripped)):
             case_number = (cm["labelled"] or cm["kle"] or cm["emn"]).strip()
             body_start = j + 1
+        elif j is not None and j < stop and CASE_LABEL_ALONE.match(self.lines[j].stripped):
+            body_start = j + 1  # "Sagsnummer" / "00.34.00-S00-2-14", or the label printed empty
+            v = self.next_nonblank(j + 1)
+            if v is not None and v < stop and re.fullmatch(r"[^\s,;]*\d[^\s,;]*", value := self.lines[v].stripped):
+                case_number, body_start = value, v + 1
         elif j is not None and j < stop:
             body_start = j  # past "Lukket sag": a marker is not the item's text
         sections = self._sections(body_start, stop)
@@ -451,9 +460,11 @@ class _Reader:
         )
         start = self.lines[idx].start
         _, end = self.span(idx, stop)
+        # "1.  1. Godkendelse af dagsordenen": the number printed twice is not part of the title.
+        title = re.sub(rf"^{heading.number}\.\s+(?=\S)", "", self.layout.title_prefix.sub("", title).strip())
         return AgendaItem(
             number=heading.number,
-            title=self.layout.title_prefix.sub("", title).strip(),
+            title=title,
             case_number=case_number,
             sections=tuple(sections),
             duration=duration,
@@ -564,6 +575,8 @@ _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
+# Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".
+ABBREVIATION_END = re.compile(r"(?:\b(?:m\.v|m\.m|mv|mm|m\.fl|etc|o\.l|o\.a|bl\.a|jf|inkl|vedr|ca|nr|pkt)\.)$", re.IGNORECASE)
 TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE)
 
 

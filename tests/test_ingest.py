@@ -538,7 +538,7 @@ def other_systems(tmp_path_factory, embedder):
     config = Config(index_dir=folder / "index")
     fixtures = Path(__file__).resolve().parent / "portals"
     report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (17, ())
+    assert (report.meetings, report.corpus.errors) == (21, ())
     index = load_index(config)
     return Answerer(index, Retriever(index, embedder=embedder))
 

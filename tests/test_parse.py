@@ -701,7 +701,13 @@ PORTALS = {
     "portal_roedovre.txt": ("Kommunalbestyrelsen", date(2019, 9, 24), [(129, "Spørgetid", ""), (130, "Tillæg 1 til Lokalplan 145 - endelig vedtagelse", "")]),
     "portal_stevns_2020-01-22.txt": ("Ukendt udvalg", date(2020, 1, 22), [(301, "Åben dagsorden - godkendelse", ""), (302, "Planstrategi 2020", "")]),
     "portal_bronderslev.txt": ("Byrådet", date(2020, 1, 29), [(1, "Fraværende", ""), (2, "Spørgetid for byrådsmedlemmer", "")]),
-    "portal_alleroed.txt": ("Teknik, Erhverv, Plan og Miljøudvalget 2018-2021", date(2018, 11, 6), [(1, "Bemærkninger til dagsordenen", ""), (2, "Varmeplan 2018", "")]),
+    # The electoral period is no part of a body's name ("Teknik, ... Miljøudvalget 2018-2021", "Kommunalbestyrelsen 2022-25").
+    "portal_alleroed.txt": ("Teknik, Erhverv, Plan og Miljøudvalget", date(2018, 11, 6), [(1, "Bemærkninger til dagsordenen", ""), (2, "Varmeplan 2018", "")]),
+    # Found by a second QA pass (14 more municipalities):
+    "portal_frederiksberg.txt": ("Kommunalbestyrelsen", date(2022, 10, 3), [(197, "Forslag om sang inden hvert møde i kommunalbestyrelsen", "")]),
+    "portal_herning.txt": ("Herning Byråd", date(2021, 8, 24), [(119, "Cirkulæreskrivelse, orienteringssager m.v.", "00.01.00-G01-4-19"), (120, "Forslag til mødekalender for Byrådet i 2022", "00.01.00-P19-1-21")]),
+    "portal_horsens.txt": ("Byrådet", date(2016, 3, 29), [(1, "ØK Låneoptagelse for 2015 og 2016", "00.34.00-S00-2-14")]),
+    "portal_vejen.txt": ("Byrådet", date(2021, 2, 9), [(1, "Alfabo, 39 familieboliger i Søndergade, Brørup, Skema B (C)", "20/8545")]),
 }
 
 
@@ -764,7 +770,9 @@ def test_portal_items_keep_their_own_text_and_nothing_of_the_page_around_them():
     assert stevns.absentees == ("Mikkel Lundemann Rasmussen (C)", "Helen Sørensen (A)")
     # A title printed twice is one title, and no text; a body with commas and a period heads the decision.
     assert alleroed.item(2).sections[0].text == "Beslutning." and alleroed.item(2).sections[0].heading != B
-    assert decision_of(alleroed.item(2).section(B)[0]).body == "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021"
+    assert decision_of(alleroed.item(2).section(B)[0]).body == "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021"  # as printed
+    # "Mødested:" under "Udvalg:"; "Referat til mødet i X 2022-25 den D kl. 19:00 i <place>".
+    assert (portal("portal_herning.txt").place, portal("portal_frederiksberg.txt").place) == ("Byrådssalen", "Kommunalbestyrelsens mødesal")
     # Rødovre's committee history: "Økonomiudvalget, 18. september 2019, pkt. 153:" before the meeting's own.
     assert [decision_of(s).body for s in portal("portal_roedovre.txt").item(130).section(B)] == ["Teknik- og Miljøudvalget", "Økonomiudvalget", ""]
 
@@ -802,6 +810,11 @@ def test_a_heading_a_web_page_prints_twice_ends_no_other_item():
     )
     assert [(it.number, it.title, [s.text for s in it.sections]) for it in meeting.items] == [(1, "Budget", ["Godkendt."]), (2, "Skoler", ["Udsat."])]
     assert meeting.text[meeting.item(2).start :].startswith("2. Skoler\n\n2.     Skoler")
+
+
+def test_a_number_printed_twice_is_no_part_of_the_title():
+    meeting = parse_text(GENERIC_HEAD + "Punkter\n 1.  1. Godkendelse af dagsordenen\n\n 1.  1. Godkendelse af dagsordenen\nBeslutning\nGodkendt.\n")
+    assert [it.title for it in meeting.items] == ["Godkendelse af dagsordenen"]
 
 
 def test_first_lines_that_look_like_markers_or_case_numbers_stay_text():
