@@ -36,7 +36,7 @@ DECISION_WORDS = re.compile(
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
 PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
-    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where was|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
+    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|met|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
@@ -77,7 +77,7 @@ OPEN_PROPOSAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
-ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
+ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
 LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
@@ -89,7 +89,8 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
     ),
-    (re.compile(r"\b(hvor\b|mødested|lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
+    # "Hvor mange", "hvor meget": a number, not a place.
+    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang))|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
@@ -221,6 +222,8 @@ class Answerer:
         self._sentence_memo: dict[tuple[str, int, int], np.ndarray] = {}
         self._rarity_memo: dict[str, float] = {}
         self.vocabulary = index.vocabulary
+        # The words of the bodies' names ("Herning Byråd"): "byrådsmødet i Herning" asks of a meeting, not a topic.
+        self._body_words = frozenset(t for m in index.meetings.values() for t in tokenize(m.body))
 
     # -- question analysis ------------------------------------------------------------------
     def topic_terms(self, question: str) -> list[str]:
@@ -370,7 +373,10 @@ class Answerer:
             items = named + [k for k in items if k not in named]
         # With no words in common (English, or other words for the same things), only meaning tells sentences apart.
         by_meaning = english or synonyms
-        if intent.meeting:
+        quotes_by_item = []
+        # Words beyond the meeting itself ("høringsmøder", "skolestrukturen"): an item may answer, not the header.
+        beyond = [t for t in topic_left if not _asks_of_the_meeting(t) and t not in self._body_words]
+        if intent.meeting and (not beyond or any(words.search(retrieval.text) for words, _ in MEETING_FACTS)):
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
             meetings = list(dict.fromkeys(key[0] for key in items))
@@ -378,7 +384,13 @@ class Answerer:
                 quotes_by_item = [self._meeting_facts(m, retrieval.text)[0] for m in meetings[: cfg.answer_items]]
             else:
                 quotes_by_item = self._meeting_facts(meetings[0], retrieval.text)
-        else:
+            quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
+        # The header does not say it, but an item may: "Hvor mange høringsmøder blev der holdt om skolestrukturen?",
+        # "Hvem deltog i stedet for Mikkel Dam?". Not who was absent: every item's sentences were read for that.
+        by_items = not intent.meeting or (bool(beyond) and not ABSENT_WORDS.search(retrieval.text))
+        if intent.meeting and not quotes_by_item and by_items:
+            items = [k for k in items if k[1] != HEADER_ITEM] or items
+        if not quotes_by_item and by_items:
             chosen = self._same_matter(items, hits, terms)
             chosen += self._one_per_period(items, retrieval, chosen)
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
@@ -591,13 +603,28 @@ class Answerer:
                     if names not in seen:
                         seen.add(names)
                         quotes.append((item.number, Quote(meeting, item.number, item.title, ABSENCE, sec.start, sec.end, 1.0)))
+            if not quotes:
+                # Some councils make absence an agenda item ("1. Fraværende", "Afbud"): its text names them.
+                for item in meeting.items:
+                    if ABSENT_WORDS.search(item.title):
+                        decided = item.section(DECISION)
+                        said = [q for sec in decided or item.sections for q in self._sentences(meeting, item, sec)]
+                        quotes += [(item.number, q) for q in said[: self.config.answer_sentences]]
+                        break
             if quotes:
-                number = quotes[0][0]
-                return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
-                    ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
-                ][:2]
+                return _by_item(meeting, quotes)
         wanted = _header_facts(meeting, question)
+        if not wanted and ABSENT_WORDS.search(question) and (said := self._absence_sentences(meeting)):
+            return _by_item(meeting, said)
         return [((meeting.meeting_id, HEADER_ITEM), [Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0) for s, e in wanted])]
+
+    def _absence_sentences(self, meeting: Meeting) -> list[tuple[int, Quote]]:
+        """Absence written as a sentence that names someone: "Helle Jessen og Niels True var fraværende.",
+        "Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald." (header or any item)."""
+        header = meeting.header
+        found = [(HEADER_ITEM, Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0)) for s, e in sentence_spans(header.text, header.start)]
+        found += [(item.number, q) for item in meeting.items for sec in item.sections for q in self._sentences(meeting, item, sec)]
+        return [(n, q) for n, q in found if ABSENT_WORDS.search(q.text) and NAME_WORDS.search(q.text)][: self.config.answer_sentences]
 
     def _mutual_nearest(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Items of two meetings are one matter when each is the other's closest item elsewhere by meaning.
@@ -883,6 +910,26 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
     return prior
 
 
+# Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
+MEETING_FACT_STEM = re.compile(
+    r"^(?:fravær|afbud|deltog|deltag|tilsted|sted|hold|afhold|lokal|tidspunkt|klokk|begynd|start|absent|attend|held|venu|room|place|"
+    r"mødes|mødelokal|mødested|mødedato|mødetid|mødedeltag|mødedag|"
+    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød)\w*$"
+)
+
+
+def _asks_of_the_meeting(stem: str) -> bool:
+    return bool(MEETING_FACT_STEM.match(stem))
+
+
+def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:
+    """Quotes grouped under their items, the first quote's item first with all of its quotes."""
+    number = quotes[0][0]
+    return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
+        ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
+    ][:2]
+
+
 def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     """The header lines that answer a question about the meeting itself: the place for "hvor", the names
     for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") is quoted with the lines
@@ -906,7 +953,8 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
                 bulleted = None
                 for s2, e2 in lines[k + 1 :]:
                     value = meeting.text[s2:e2].lstrip()
-                    if "\n\n" in meeting.text[end:s2] or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                    # A blank line may part a label from its first value ("Fraværende" / "" / "Britt Jensen (A)").
+                    if ("\n\n" in meeting.text[end:s2] and end != e) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)

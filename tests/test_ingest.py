@@ -551,6 +551,36 @@ def test_decision_in_another_systems_minutes_is_quoted_with_body_date_item_and_s
     assert first.quote == "Byrådet godkendte lukningen med 17 stemmer for og 10 imod."
 
 
+def test_absence_is_read_from_an_agenda_item_or_from_a_header_list_parted_from_its_label(other_systems):
+    # Brønderslev makes absence item 1 ("1. Fraværende"); Rødovre prints "Fraværende", a blank line, the names.
+    item = other_systems("Hvem var fraværende på byrådsmødet den 29. januar 2020?")
+    assert (item.found, item.citations[0].item, item.citations[0].quote) == (True, 1, "Martin Bech og Niels Vestergaard Salling.")
+    header = other_systems("Hvem var fraværende på kommunalbestyrelsens møde den 24. september 2019?")
+    assert (header.citations[0].item, "Britt Jensen (A), sag 129-138" in header.citations[0].quote) == (0, True)
+
+
+def test_absence_written_as_a_sentence_is_quoted_and_none_is_invented(other_systems):
+    # "Stedfortræder X mødte for Y, der havde forfald." in the header; "A og B var fraværende." in a decision.
+    header = other_systems("Hvem havde forfald på kommunalbestyrelsens møde den 3. oktober 2022?")
+    assert header.found and header.citations[0].item == 0 and "Laura Lindahl, der havde forfald" in header.citations[0].quote
+    item = other_systems("Hvem var fraværende på byrådsmødet den 29. marts 2016?")
+    assert item.found and (item.citations[0].item, item.citations[0].quote) == (1, "Helle Jessen og Niels True var fraværende.")
+    # Herning's minutes name nobody absent: the town's name in the question is no topic to quote an item for.
+    assert not other_systems("Hvem var fraværende på byrådsmødet i Herning den 24. august 2021?").found
+
+
+def test_an_english_question_of_where_a_council_met_is_answered_by_the_header(other_systems):
+    answer = other_systems("Where did Herning City Council meet on 24 August 2021?")
+    assert answer.found and answer.citations[0].item == 0 and "Byrådssalen" in answer.citations[0].quote
+
+
+def test_a_question_with_meeting_words_about_an_items_matter_is_answered_by_the_item(other_systems):
+    # "holdt" and "hvor" ask of a meeting, but "hvor mange høringsmøder" is a figure in an item, not the room.
+    answer = other_systems("Hvor mange høringsmøder blev der holdt med skolebestyrelserne?")
+    assert answer.found and answer.citations[0].item == 2 and "3 høringsmøder" in answer.text
+    assert "Mødelokale" not in answer.text
+
+
 def test_body_named_in_the_question_finds_that_bodys_dated_decision_in_another_system(other_systems):
     answer = other_systems("Hvad besluttede Teknik- og Miljøudvalget om trafiksikkerhedsplanen?")
     first = answer.citations[0]
