@@ -126,6 +126,7 @@ OVERVIEW_STEMS = frozenset(tokenize(
 ENGLISH_FUNCTION_STEMS = frozenset(tokenize(" ".join(ENGLISH_QUESTION_WORDS)))
 # "under punkt 4": one item of the meeting, not all of them.
 ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<number>\d{1,4})\b", re.IGNORECASE)
+TOPIC_NUMBER = re.compile(r"(?<![\d.,:/-])\d{3,4}(?!\d)(?![.,:/-]\d)")  # a year or figure of the topic ("budget 2031"), not a date's part
 ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, though "it" and "med" are stop words
 # "det seneste møde"; "næste møde" too: the newest minutes in an archive are often the agenda of the next meeting.
 LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest|last|next|upcoming)\s+(?:møde|meeting)", re.IGNORECASE)
@@ -332,6 +333,10 @@ class Answerer:
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
         refusal, shown = self._why_not_answered(retrieval, absent, pulls)
+        if not refusal and (numbers := [n for n in TOPIC_NUMBER.findall(topic) if self.vocabulary.unknown(n)]):
+            # "Blev budget 2031 vedtaget?": no minute names that year or figure, so none says what was decided
+            # of it; a sentence about another budget is no answer. Meaning cannot stand in for a number.
+            refusal, shown = f"{_words_shown(numbers, 'Tallet', 'Tallene')} forekommer ikke i nogen af referaterne.", True
         respelt = {r.asked.lower() for r in retrieval.respellings}
         searched_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
         if refusal:
@@ -985,9 +990,9 @@ def _dates_shown(meetings: list[Meeting]) -> str:
     return ("Mødet " if len(meetings) == 1 else "Møderne ") + ", ".join(f"{m.body} {m.date.strftime('%d-%m-%Y')}" for m in meetings)
 
 
-def _words_shown(words: list[str]) -> str:
+def _words_shown(words: list[str], one: str = "Ordet", many: str = "Ordene") -> str:
     shown = ", ".join(f"'{w[:40]}'" for w in words[:3]) + (" m.fl." if len(words) > 3 else "")
-    return f"{'Ordet' if len(words) == 1 else 'Ordene'} {shown}"
+    return f"{one if len(words) == 1 else many} {shown}"
 
 
 def _routine(item: AgendaItem) -> bool:

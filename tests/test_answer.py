@@ -50,6 +50,14 @@ def test_questions_the_minutes_do_not_answer_are_not_found(answerer, question):
     assert answer.text == "Jeg fandt intet svar i referaterne."
 
 
+@pytest.mark.parametrize("year, found", [("2031", False), ("2024", True)])
+def test_a_year_or_figure_no_minute_names_is_not_answered_by_another(answerer, year, found):
+    # The seeds discuss budget 2024; "budget 2031" was answered with that item's «Chefforum tog ... til efterretning».
+    answer = answerer(f"Blev budget {year} vedtaget?")
+    assert answer.found is found
+    assert (f"Tallet '{year}' forekommer ikke" in answer.note) is not found
+
+
 def test_a_question_about_a_month_without_meetings_says_so(answerer):
     answer = answerer("Hvad drøftede Chefforum på mødet i juni 2022?")
     assert answer.found is False
