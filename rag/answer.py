@@ -36,7 +36,7 @@ DECISION_WORDS = re.compile(
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
 PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
-    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|met|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
+    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
@@ -78,6 +78,14 @@ OPEN_PROPOSAL = re.compile(
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
+# An agenda item that is the absence list ("1. Fraværende", "Afbud og stedfortrædere"), not "Fraværsstatistik".
+ABSENCE_TITLE = re.compile(r"^(?:Fraværende|Afbud|Forfald)\b", re.IGNORECASE)
+# A sentence that says someone was absent, not one about absence ("Fraværet i Team Nord er faldet").
+ABSENCE_SAID = re.compile(
+    r"\b(?:var|er|blev)\s+fraværende\b|\bfraværende\s*:|\bhavde\s+(?:forfald|afbud)\b|\bmeldt(?:e)?\s+(?:afbud|forfald)\b"
+    r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
+    re.IGNORECASE,
+)
 LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
@@ -90,7 +98,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
     ),
     # "Hvor mange", "hvor meget": a number, not a place.
-    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang))|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
+    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
@@ -223,8 +231,8 @@ class Answerer:
         self._sentence_memo: dict[tuple[str, int, int], np.ndarray] = {}
         self._rarity_memo: dict[str, float] = {}
         self.vocabulary = index.vocabulary
-        # The words of the bodies' names ("Herning Byråd"): "byrådsmødet i Herning" asks of a meeting, not a topic.
-        self._body_words = frozenset(t for m in index.meetings.values() for t in tokenize(m.body))
+        # The towns that name bodies ("Herning Byråd"): "byrådsmødet i Herning" asks of a meeting, not a topic.
+        self._body_words = frozenset(t for m in index.meetings.values() if (town := TOWN_BODY.match(m.body)) for t in tokenize(town["town"]))
 
     # -- question analysis ------------------------------------------------------------------
     def topic_terms(self, question: str) -> list[str]:
@@ -333,7 +341,8 @@ class Answerer:
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
         refusal, shown = self._why_not_answered(retrieval, absent, pulls)
-        if not refusal and (numbers := [n for n in TOPIC_NUMBER.findall(topic) if self.vocabulary.unknown(n)]):
+        # "1000" where the minutes write "1.000": either spelling known is known.
+        if not refusal and (numbers := [n for n in TOPIC_NUMBER.findall(topic) if self.vocabulary.unknown(n) and self.vocabulary.unknown(f"{n[:-3]}.{n[-3:]}")]):
             # "Blev budget 2031 vedtaget?": no minute names that year or figure, so none says what was decided
             # of it; a sentence about another budget is no answer. Meaning cannot stand in for a number.
             refusal, shown = f"{_words_shown(numbers, 'Tallet', 'Tallene')} forekommer ikke i nogen af referaterne.", True
@@ -393,9 +402,9 @@ class Answerer:
         # The header does not say it, but an item may: "Hvor mange høringsmøder blev der holdt om skolestrukturen?",
         # "Hvem deltog i stedet for Mikkel Dam?". Not who was absent: every item's sentences were read for that.
         by_items = not intent.meeting or (bool(beyond) and not ABSENT_WORDS.search(retrieval.text))
-        if intent.meeting and not quotes_by_item and by_items:
-            items = [k for k in items if k[1] != HEADER_ITEM] or items
         if not quotes_by_item and by_items:
+            if intent.meeting:
+                items = [k for k in items if k[1] != HEADER_ITEM] or items
             chosen = self._same_matter(items, hits, terms)
             chosen += self._one_per_period(items, retrieval, chosen)
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
@@ -611,7 +620,7 @@ class Answerer:
             if not quotes:
                 # Some councils make absence an agenda item ("1. Fraværende", "Afbud"): its text names them.
                 for item in meeting.items:
-                    if ABSENT_WORDS.search(item.title):
+                    if ABSENCE_TITLE.match(item.title):
                         decided = item.section(DECISION)
                         said = [q for sec in decided or item.sections for q in self._sentences(meeting, item, sec)]
                         quotes += [(item.number, q) for q in said[: self.config.answer_sentences]]
@@ -629,7 +638,7 @@ class Answerer:
         header = meeting.header
         found = [(HEADER_ITEM, Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0)) for s, e in sentence_spans(header.text, header.start)]
         found += [(item.number, q) for item in meeting.items for sec in item.sections for q in self._sentences(meeting, item, sec)]
-        return [(n, q) for n, q in found if ABSENT_WORDS.search(q.text) and NAME_WORDS.search(q.text)][: self.config.answer_sentences]
+        return [(n, q) for n, q in found if ABSENCE_SAID.search(q.text) and NAME_WORDS.search(q.text)][: self.config.answer_sentences]
 
     def _mutual_nearest(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Items of two meetings are one matter when each is the other's closest item elsewhere by meaning.
@@ -915,11 +924,12 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
     return prior
 
 
+TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
 # Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
 MEETING_FACT_STEM = re.compile(
-    r"^(?:fravær|afbud|deltog|deltag|tilsted|sted|hold|afhold|lokal|tidspunkt|klokk|begynd|start|absent|attend|held|venu|room|place|"
-    r"mødes|mødelokal|mødested|mødedato|mødetid|mødedeltag|mødedag|"
-    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød)\w*$"
+    r"^(?:fravær\w*|afbud|deltog|deltag\w*|tilsted\w*|sted(?:et)?|hold|holdt|afhold\w*|lokal(?:e|er|et)?|tidspunkt\w*|klokk\w*|begynd\w*|"
+    r"start(?:ed|er|et)?|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
+    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød\w*)$"
 )
 
 
@@ -928,7 +938,8 @@ def _asks_of_the_meeting(stem: str) -> bool:
 
 
 def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:
-    """Quotes grouped under their items, the first quote's item first with all of its quotes."""
+    """Quotes grouped under their items: the first quote's item with all of its quotes, then at most two
+    other items with one quote each."""
     number = quotes[0][0]
     return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
         ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
@@ -958,8 +969,9 @@ def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
                 bulleted = None
                 for s2, e2 in lines[k + 1 :]:
                     value = meeting.text[s2:e2].lstrip()
-                    # A blank line may part a label from its first value ("Fraværende" / "" / "Britt Jensen (A)").
-                    if ("\n\n" in meeting.text[end:s2] and end != e) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                    # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
+                    parted = "\n\n" in meeting.text[end:s2]
+                    if (parted and (end != e or not (NAME_WORDS.match(value) or value.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)

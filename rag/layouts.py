@@ -71,12 +71,14 @@ ROUTINE_TITLE = re.compile(
 # A case number on its own line: KLE-style "00.01.00-P35-9-22" (or "00.01.00P35-0104"), "EMN-2024-001234", or "Sagsnr.: ..." (its first
 # word, holding a digit: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line; what follows
 # it starts with a capital, so "Sagsnr. 24/12 er oprettet ..." stays a sentence), after "Åbent - " on some.
+CASE_VALUE = re.compile(r"[^\s,;]*\d[^\s,;]*")  # "24/1", "330-2018-3619": a word holding a digit
 CASE_NUMBER = re.compile(
     r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
-    r"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>[^\s,;]*\d[^\s,;]*)(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?)|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    rf"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>{CASE_VALUE.pattern})"
+    r"(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # The case number's label printed alone, its value on the next line ("Sagsnummer" / "00.34.00-S00-2-14"), or empty.
-CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|Sagsid\.?|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)
+CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # A decision headed by its body and date: "Økonomiudvalgets beslutning den 06.03.2019 Punkt 4",
@@ -87,14 +89,17 @@ _ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4"
 _DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
 # No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with the item reference,
 # or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
+# A name of capitalised words ("Plan, Miljø og Teknik"), not prose ("Se bilag 3", "Sagen blev behandlet i ...").
+_CAPITALISED_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|for|&)\s+)?[A-ZÆØÅ][\w\-]*)*"
+_NAMED_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og|for|&|[A-ZÆØÅ][\w\-]*))*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # The body may hold commas: "Beslutning fra Plan, Miljø og Teknik, 30. november 2021, pkt. 563:".
     re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\-, ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
-    # With the item reference any name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:" (a committee's short name).
-    re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\-,&. ]*?\w),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
+    # With the item reference a committee's short name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:".
+    re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
     # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning"; the colon makes it a heading.
-    re.compile(rf"^(?P<label>(?P<body>{_DECIDING_BODY})\s+den\s+(?P<date>{_DAY}))\s*:\s*$"),
+    re.compile(rf"^(?P<label>(?P<body>{_NAMED_BODY})\s+den\s+(?P<date>{_DAY}))\s*:\s*$"),
 )
 # The printed labels of those headings (the item reference dropped), read back for body and date.
 # A label is a decision's already, so any body goes: "Teknisk Udvalg, 22-09-2025" from a case history's fields.
@@ -205,7 +210,10 @@ GENERIC_LAYOUT = Layout(
         re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
     ),
     # "Mødested: X", "Mødelokale C", or the place after the date and hour: "Den 09.01.2020 kl. 13:00 i Tapperiet".
-    place=re.compile(r"^(?:(?:Mødested|Sted)\s*:?\s*|Lokale\s*:\s*|(?=(?:Mødelokale|Lokale)\b)|.*\d{4}\s+kl\.?\s*\d{1,2}[:.]\d{2}\s+i\s+(?=[A-ZÆØÅ]))(?P<value>[^\s:].*)$"),
+    place=re.compile(
+        r"^(?:(?:Mødested|Sted)\s*:?\s*|Lokale\s*:\s*|(?=(?:Mødelokale|Lokale)\b)"
+        rf"|.*\d{{4}}\s+kl\.?\s*\d{{1,2}}[:.]\d{{2}}\s+i\s+(?=[A-ZÆØÅ])(?!{_GENERIC_BODY}\s*$))(?P<value>[^\s:].*)$"  # not "kl. 16:00 i Økonomiudvalget"
+    ),
     time=re.compile(
         r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
     ),

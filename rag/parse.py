@@ -21,6 +21,7 @@ from .layouts import (
     BODY_FALLBACKS,
     CASE_LABEL_ALONE,
     CASE_NUMBER,
+    CASE_VALUE,
     DECISION,
     ELECTORAL_PERIOD,
     EMPTY_ABSENCE,
@@ -215,10 +216,11 @@ class _Reader:
             return None
         if self.opens_item(self.lines[j]):
             return heading
-        # One line between, not prose: the attachments a web page lists under the title ("application/pdf icon x.pdf").
+        # One line between: the attachments a web page lists under the title ("application/pdf icon x.pdf"), or a
+        # heading of the portal's own that no layout names ("Økonomi"); not a line of prose.
         k = self.next_nonblank(j + 1)
         between = self.lines[j].stripped
-        if k is None or between.endswith((".", ":", ",", ";")) or self.layout.item.match(between):
+        if k is None or not (ATTACHMENT_LINE.search(between) or HEADING_LIKE.fullmatch(between)):
             return None
         return heading if self.opens_item(self.lines[k]) else None
 
@@ -234,6 +236,9 @@ class _Reader:
         j = self.next_nonblank(index + 1)
         if not title or j is None or j > index + 2 or not (m := self.layout.number_below.match(self.lines[j].stripped)):
             return None
+        after = self.lines[j + 1] if j + 1 < len(self.lines) else None
+        if (index > 0 and self.lines[index - 1].stripped) or (after is not None and after.stripped and not self.opens_item(after)):
+            return None  # a paragraph of its own, then the number alone: not prose ending "..., se" / "Sag nr. 12" / "fra 2019."
         number = int(m["number"])
         if title.endswith((".", ",", ";", ":")) or self.heading_of(self.lines[index]) or (last_number is not None and number <= last_number):
             return None
@@ -360,8 +365,7 @@ class _Reader:
                     k += 1
                 continue
             k += 1
-        if day is None and (day := date_in_name(self.path)):
-            date_line = header_lines[0].number if header_lines else 1
+        day = day or date_in_name(self.path)
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
         if not body:
@@ -438,7 +442,7 @@ class _Reader:
         elif body_start == idx + 1 and body_start < stop:
             nxt = self.lines[body_start]
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
-            if nxt.stripped and not ends_sentence and not CASE_NUMBER.match(nxt.stripped) and not self.heading_of(nxt) and not ITEM_MARKER.match(nxt.stripped):
+            if nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
@@ -450,7 +454,7 @@ class _Reader:
         elif j is not None and j < stop and CASE_LABEL_ALONE.match(self.lines[j].stripped):
             body_start = j + 1  # "Sagsnummer" / "00.34.00-S00-2-14", or the label printed empty
             v = self.next_nonblank(j + 1)
-            if v is not None and v < stop and re.fullmatch(r"[^\s,;]*\d[^\s,;]*", value := self.lines[v].stripped):
+            if v is not None and v < stop and CASE_VALUE.fullmatch(value := self.lines[v].stripped):
                 case_number, body_start = value, v + 1
         elif j is not None and j < stop:
             body_start = j  # past "Lukket sag": a marker is not the item's text
@@ -461,7 +465,7 @@ class _Reader:
         start = self.lines[idx].start
         _, end = self.span(idx, stop)
         # "1.  1. Godkendelse af dagsordenen": the number printed twice is not part of the title.
-        title = re.sub(rf"^{heading.number}\.\s+(?=\S)", "", self.layout.title_prefix.sub("", title).strip())
+        title = re.sub(rf"^{heading.number}\.\s+(?=[A-ZÆØÅ])", "", self.layout.title_prefix.sub("", title).strip())  # not "2. behandling"
         return AgendaItem(
             number=heading.number,
             title=title,
@@ -511,7 +515,7 @@ class _Reader:
                 s += self.layout.absentees_inline.match(self.lines[k].stripped).start("value")
                 sections.append(Section(ABSENCE, self.text[s:e], s, e, self.lines[k].number))
                 # Text after the names goes on with the section above them: "Beslutning" / "Ikke til stede: X" / "Godkendt."
-                label_line, heading = bounds[n - 1][0], bounds[n - 1][1]
+                label_line, heading = next(((j, h) for j, h, _ in reversed(bounds[:n]) if h != ABSENCE), (first, ""))
                 k = body = para_end
             elif heading == ABSENCE and (names_end := self._names_end(body, end)) < end:
                 # "Fraværende" alone over a name, then the item's text ("Bemærkninger til dagsordenen" ...).
@@ -575,9 +579,12 @@ _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
+# What a web page prints between an item's title and its first heading: its attachments.
+ATTACHMENT_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bicon\b|^Bilag\b", re.IGNORECASE)
+HEADING_LIKE = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")  # one to four words, no digit, no closing mark
 # Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".
 ABBREVIATION_END = re.compile(r"(?:\b(?:m\.v|m\.m|mv|mm|m\.fl|etc|o\.l|o\.a|bl\.a|jf|inkl|vedr|ca|nr|pkt)\.)$", re.IGNORECASE)
-TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE)
+TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 def date_in_name(path: Path) -> date | None:

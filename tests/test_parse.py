@@ -706,7 +706,7 @@ PORTALS = {
     # Found by a second QA pass (14 more municipalities):
     "portal_frederiksberg.txt": ("Kommunalbestyrelsen", date(2022, 10, 3), [(197, "Forslag om sang inden hvert møde i kommunalbestyrelsen", "")]),
     "portal_herning.txt": ("Herning Byråd", date(2021, 8, 24), [(119, "Cirkulæreskrivelse, orienteringssager m.v.", "00.01.00-G01-4-19"), (120, "Forslag til mødekalender for Byrådet i 2022", "00.01.00-P19-1-21")]),
-    "portal_horsens.txt": ("Byrådet", date(2016, 3, 29), [(1, "ØK Låneoptagelse for 2015 og 2016", "00.34.00-S00-2-14")]),
+    "portal_horsens.txt": ("Byrådet", date(2016, 3, 29), [(1, "ØK Låneoptagelse for 2015 og 2016", "00.34.00-S00-2-14"), (2, "Fraværsstatistik for 2023", "00.01.00-G01-1-23")]),
     "portal_vejen.txt": ("Byrådet", date(2021, 2, 9), [(1, "Alfabo, 39 familieboliger i Søndergade, Brørup, Skema B (C)", "20/8545")]),
 }
 
@@ -770,7 +770,7 @@ def test_portal_items_keep_their_own_text_and_nothing_of_the_page_around_them():
     assert stevns.absentees == ("Mikkel Lundemann Rasmussen (C)", "Helen Sørensen (A)")
     # A title printed twice is one title, and no text; a body with commas and a period heads the decision.
     assert alleroed.item(2).sections[0].text == "Beslutning." and alleroed.item(2).sections[0].heading != B
-    assert decision_of(alleroed.item(2).section(B)[0]).body == "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021"  # as printed
+    assert decision_of(alleroed.item(2).section(B)[0]).body == "Teknik, Erhverv, Plan og Miljøudvalget"  # the meeting's body
     # "Mødested:" under "Udvalg:"; "Referat til mødet i X 2022-25 den D kl. 19:00 i <place>".
     assert (portal("portal_herning.txt").place, portal("portal_frederiksberg.txt").place) == ("Byrådssalen", "Kommunalbestyrelsens mødesal")
     # Rødovre's committee history: "Økonomiudvalget, 18. september 2019, pkt. 153:" before the meeting's own.
@@ -815,6 +815,34 @@ def test_a_heading_a_web_page_prints_twice_ends_no_other_item():
 def test_a_number_printed_twice_is_no_part_of_the_title():
     meeting = parse_text(GENERIC_HEAD + "Punkter\n 1.  1. Godkendelse af dagsordenen\n\n 1.  1. Godkendelse af dagsordenen\nBeslutning\nGodkendt.\n")
     assert [it.title for it in meeting.items] == ["Godkendelse af dagsordenen"]
+
+
+@pytest.mark.parametrize(
+    "section_text",
+    [
+        "Direktionen indstiller, at\n2. Planen godkendes\nog at der gives en bevilling på 2 mio. kr\n",  # a list line, one line, a heading
+        "Sagen er behandlet tidligere, se\nSag nr. 12\nfra 2019.\n",  # prose ending in a case reference
+        "Se bilag 3, 6. januar 2020, pkt. 12\nSagen blev behandlet i Økonomiudvalget den 5. marts 2024:\nDet blev godkendt.\n",
+    ],
+    ids=["list-line", "sag-nr-in-prose", "dated-prose"],
+)
+def test_prose_that_looks_like_the_portals_headings_stays_prose(section_text):
+    # Found by review: each widened pattern of the portal shapes, tried on ordinary text.
+    meeting = parse_text(GENERIC_HEAD + f"1. Budget\nSagsnr.: 24/1\nSagsfremstilling\n{section_text}\nBeslutning\nGodkendt.\n")
+    assert [it.number for it in meeting.items] == [1]
+    assert [(s.heading, s.label) for s in meeting.item(1).sections] == [(S, ""), (B, "")]
+
+
+def test_two_absence_lines_under_a_decision_keep_the_decision():
+    meeting = parse_text(GENERIC_HEAD + "1. Budget\nSagsnr.: 24/1\nBeslutning\nFraværende: Anna Hansen\nAfbud: Bo Jensen\n\nGodkendt.\n")
+    assert [s.text for s in meeting.item(1).section(B)] == ["Godkendt."] and meeting.absentees == ("Anna Hansen", "Bo Jensen")
+
+
+def test_a_case_label_alone_and_an_ordinal_title_are_read_as_printed():
+    meeting = parse_text(GENERIC_HEAD + "1. Budget\nSagsnummer\n24/1\nBeslutning\nGodkendt.\n\n2. 2. behandling af budget 2025\nSagsnr.: 24/2\nBeslutning\nVedtaget.\n")
+    assert [(it.title, it.case_number) for it in meeting.items] == [("Budget", "24/1"), ("2. behandling af budget 2025", "24/2")]
+    # "kl. 16:00 i Økonomiudvalget" names the body, not a room.
+    assert parse_text("Referat\nMøde den 12.03.2024 kl. 16:00 i Økonomiudvalget\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n").place == ""
 
 
 def test_first_lines_that_look_like_markers_or_case_numbers_stay_text():
