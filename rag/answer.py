@@ -17,7 +17,7 @@ from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, MONTHS, YEAR_IN_TEXT, long_date
 from .glossary import ENGLISH_QUESTION_WORDS
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, UNHEADED
+from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, SUBHEADING, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
@@ -104,8 +104,6 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
-# A line of one to four capitalised-first words with no digit and no closing mark: a heading inside a section.
-SUBHEADING = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 NAME_WORDS = re.compile(r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+)+")  # "Anna Jensen": every word capitalised
 ATTACHMENTS = "Bilag"
 LIST_BULLETS = ("-", "•", "*", "–")
@@ -630,13 +628,13 @@ class Answerer:
         wanted = _header_facts(meeting, question)
         if not wanted and ABSENT_WORDS.search(question) and (said := self._absence_sentences(meeting)):
             return _by_item(meeting, said)
-        return [((meeting.meeting_id, HEADER_ITEM), [Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0) for s, e in wanted])]
+        return [((meeting.meeting_id, HEADER_ITEM), [_header_quote(meeting, s, e) for s, e in wanted])]
 
     def _absence_sentences(self, meeting: Meeting) -> list[tuple[int, Quote]]:
         """Absence written as a sentence that names someone: "Helle Jessen og Niels True var fraværende.",
         "Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald." (header or any item)."""
         header = meeting.header
-        found = [(HEADER_ITEM, Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, s, e, 1.0)) for s, e in sentence_spans(header.text, header.start)]
+        found = [(HEADER_ITEM, _header_quote(meeting, s, e)) for s, e in sentence_spans(header.text, header.start)]
         found += [(item.number, q) for item in meeting.items for sec in item.sections for q in self._sentences(meeting, item, sec)]
         return [(n, q) for n, q in found if ABSENCE_SAID.search(q.text) and NAME_WORDS.search(q.text)][: self.config.answer_sentences]
 
@@ -935,6 +933,11 @@ MEETING_FACT_STEM = re.compile(
 
 def _asks_of_the_meeting(stem: str) -> bool:
     return bool(MEETING_FACT_STEM.match(stem))
+
+
+def _header_quote(meeting: Meeting, start: int, end: int) -> Quote:
+    """A quote of the meeting header, cited as item 0."""
+    return Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, start, end, 1.0)
 
 
 def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:

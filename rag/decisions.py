@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from .dates import find_date
-from .layouts import DECISION, DECISION_LABELS, ELECTORAL_PERIOD
+from .layouts import DECISION, DECISION_LABELS, without_period
 from .records import AgendaItem, Section
 
 
@@ -22,8 +21,8 @@ def decision_of(section: Section) -> Decision:
     """The body and date a decision's printed heading names."""
     for pattern in DECISION_LABELS:
         if section.label and (m := pattern.match(section.label)):
-            # "Miljøudvalget 2018-2021" is the meeting's "Miljøudvalget": the electoral period is no part of the name.
-            return Decision(section, re.sub(rf"\s+{ELECTORAL_PERIOD}$", "", " ".join(m["body"].split())), find_date(m["date"]))
+            # "Miljøudvalget 2018-2021" is the meeting's "Miljøudvalget".
+            return Decision(section, without_period(" ".join(m["body"].split())), find_date(m["date"]))
     return Decision(section, "", None)
 
 

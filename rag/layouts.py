@@ -191,6 +191,14 @@ LONG_DATE_LAYOUT = Layout(
 # or by the case number or section heading under it (a numbered list line is not an item).
 _HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}}|[A-Za-z]+\.?\s+\d{{1,2}},\s+\d{{4}})"
 ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
+_PERIOD_AFTER_NAME = re.compile(rf"\s+{ELECTORAL_PERIOD}$")
+
+
+def without_period(body: str) -> str:
+    """A body's name without the electoral period it was printed with: one body across periods."""
+    return _PERIOD_AFTER_NAME.sub("", body)
+
+
 _GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?:en)?|repræsentation(?:en)?|gruppe(?:n)?|")
 GENERIC_LAYOUT = Layout(
     name="generisk",
@@ -231,6 +239,9 @@ GENERIC_LAYOUT = Layout(
     number_below=re.compile(r"^Sag\s+nr\.?\s*(?P<number>\d{1,4})\s*$"),  # "Spørgetid" / "Sag nr. 129"
 )
 
+# A line of one to four words, the first capitalised, no digit and no closing mark: a heading of the portal's
+# own between an item's title and its text ("Økonomi"), or a sub-heading inside a section.
+SUBHEADING = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 # What some portals print between an item's title and its text: a group heading ("A. Sager til afgørelse i
 # byrådet") or whether the item is open ("Lukket sag"). Neither is part of the title.
 # "Fraværende:" printed empty under a decision heading, the decision's text after it (one portal's habit).

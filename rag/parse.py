@@ -23,7 +23,6 @@ from .layouts import (
     CASE_NUMBER,
     CASE_VALUE,
     DECISION,
-    ELECTORAL_PERIOD,
     EMPTY_ABSENCE,
     GENERIC_LAYOUT,
     HEADER_LABEL,
@@ -35,8 +34,10 @@ from .layouts import (
     NAVIGATION,
     PROPOSAL,
     PROPOSAL_OPENER,
+    SUBHEADING,
     UNHEADED,
     Layout,
+    without_period,
 )
 from .records import AgendaItem, Meeting, Section, page_at
 
@@ -220,7 +221,7 @@ class _Reader:
         # heading of the portal's own that no layout names ("Økonomi"); not a line of prose.
         k = self.next_nonblank(j + 1)
         between = self.lines[j].stripped
-        if k is None or not (ATTACHMENT_LINE.search(between) or HEADING_LIKE.fullmatch(between)):
+        if k is None or not (ATTACHMENT_LINE.search(between) or SUBHEADING.fullmatch(between)):
             return None
         return heading if self.opens_item(self.lines[k]) else None
 
@@ -377,11 +378,11 @@ class _Reader:
         def finish(items: tuple[AgendaItem, ...]) -> Meeting:
             item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
             # No body in the header: the one its decisions name ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
-            # Only decisions of the meeting's day: the others are the case's history, other bodies' decisions.
-            named = [d.body for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
-            found = body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg"
+            # The meeting's own decisions, of its day; the others are the case's history, other bodies' decisions.
+            own = [d for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
+            named = [d.body for d in own]
             # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
-            found = re.sub(rf"\s+{ELECTORAL_PERIOD}$", "", found)
+            found = without_period(body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg")
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
                 body=found,
@@ -396,7 +397,7 @@ class _Reader:
                 absentees=_unique(absentees + item_absent),
                 layout=layout.name,
                 # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own.
-                has_decisions=any(decision_of(sec).day in (None, day) for it in items for sec in it.section(DECISION)),
+                has_decisions=bool(own),
             )
 
         return finish
@@ -437,12 +438,12 @@ class _Reader:
         title = heading.title
         body_start = heading.body_start
         # A title may wrap onto the next line (no blank line between, and not a heading or case number).
-        if body_start == idx + 1 and body_start < stop and _norm_title(self.lines[body_start].stripped) == _norm_title(title):
-            body_start += 1  # the title printed again under the numbered heading: not the item's text
-        elif body_start == idx + 1 and body_start < stop:
+        if body_start == idx + 1 and body_start < stop:
             nxt = self.lines[body_start]
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
-            if nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped):
+            if _norm_title(nxt.stripped) == _norm_title(title):
+                body_start += 1  # the title printed again under the numbered heading: not the item's text
+            elif nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
@@ -581,7 +582,6 @@ NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 # What a web page prints between an item's title and its first heading: its attachments.
 ATTACHMENT_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bicon\b|^Bilag\b", re.IGNORECASE)
-HEADING_LIKE = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")  # one to four words, no digit, no closing mark
 # Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".
 ABBREVIATION_END = re.compile(r"(?:\b(?:m\.v|m\.m|mv|mm|m\.fl|etc|o\.l|o\.a|bl\.a|jf|inkl|vedr|ca|nr|pkt)\.)$", re.IGNORECASE)
 TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE | re.IGNORECASE)
