@@ -335,6 +335,9 @@ class Answerer:
         # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
         # so a respelt word must pass the same test as any other word the minutes never use.
         absent = self.absent_glosses(retrieval) if english else self.absent_terms(retrieval.question)
+        # An everyday word the minutes never use is no new topic when the table gives words they do use for it.
+        synonyms_of = {} if english else {g.asked.lower(): g for g in retrieval.glosses}
+        absent = [w for w in absent if w not in synonyms_of]
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
@@ -345,7 +348,9 @@ class Answerer:
             # of it; a sentence about another budget is no answer. Meaning cannot stand in for a number.
             refusal, shown = f"{_words_shown(numbers, 'Tallet', 'Tallene')} forekommer ikke i nogen af referaterne.", True
         respelt = {r.asked.lower() for r in retrieval.respellings}
-        searched_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
+        spelt_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
+        worded_as = ("Søgt også med referaternes ord: " + ", ".join(f"'{g.asked}' som '{', '.join(g.danish)}'" for g in synonyms_of.values()) + ".") if synonyms_of else ""
+        searched_as = " ".join(n for n in (spelt_as, worded_as) if n)
         if refusal:
             note = f"{refusal} {searched_as}".strip()
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), note, applied)
@@ -535,8 +540,9 @@ class Answerer:
         """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing.
         `pulls`: the absent words pull the question toward what was found (pull_of)."""
         words = [t for t in tokenize(retrieval.text) if t[:1].isalpha()]
-        # Not one word the archive knows, not even "møde" or a body's name: nothing to search for.
-        if words and not retrieval.english and not pulls and not any(self.vocabulary.knows(t) for t in words):
+        # Not one word the archive knows, not even "møde" or a body's name, nor a word the synonym table gives
+        # for one: nothing to search for.
+        if words and not retrieval.english and not retrieval.glosses and not pulls and not any(self.vocabulary.knows(t) for t in words):
             return "Ingen af spørgsmålets ord forekommer i referaterne.", True
         if absent and not pulls:
             return f"{_words_shown(absent)} forekommer ikke i nogen af referaterne.", True

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import ReferatError
-from .glossary import GLOSSARY_FILE
+from .glossary import GLOSSARY_FILE, SYNONYMS_FILE
 
 PACKAGED_MODEL = "packaged:multilingual-e5-small"
 RETRIEVERS = ("hybrid", "dense", "lexical")
@@ -56,6 +56,9 @@ class Config:
     )
     glossary_file: Path = field(
         default=GLOSSARY_FILE, metadata={"help": "English words of questions -> the minutes' Danish words"}
+    )
+    synonyms_file: Path = field(
+        default=SYNONYMS_FILE, metadata={"help": "everyday Danish words -> the minutes' words, for words the minutes never use"}
     )
     answer_sentences: int = field(default=3, metadata={"help": "sentences quoted per cited item"})
     answer_items: int = field(default=3, metadata={"help": "items quoted in one answer at most"})

@@ -1,21 +1,30 @@
-"""English questions over Danish minutes: the Danish words an English question's words stand for.
+"""The minutes' own words for a question's words: English ones, and everyday Danish ones the minutes never use.
 
 The small multilingual encoder matches "internship placements" to "virksomhedspraktik" poorly, and BM25 not
 at all; with the minutes' own words added, both rank as they do for a Danish question (eval/README.md has
-the numbers). The glossary is a table of municipal words (`glossary_en_da.tsv`), not a translator: a word it
-does not know is searched as written, which is right for names, numbers and loanwords ("ERP", "Plan A").
+the numbers). The same holds within Danish: a citizen asks about "vuggestuer" and "snerydning", the minutes
+say "dagtilbud" and "vintervedligehold", and e5-small links neither pair. Two tables of municipal words,
+not translators: `glossary_en_da.tsv` (English -> Danish) and `synonyms_da.tsv` (everyday Danish -> the
+administration's words). A word neither knows is searched as written, which is right for names, numbers and
+loanwords ("ERP", "Plan A").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import ReferatError
+from .lexical import tokenize
 
 GLOSSARY_FILE = Path(__file__).with_name("glossary_en_da.tsv")
+SYNONYMS_FILE = Path(__file__).with_name("synonyms_da.tsv")
+DANISH_WORD = re.compile(r"[a-zæøåéü]+", re.IGNORECASE)
+MIN_COMPOUND_PART = 4  # "presse" of "presseenheden"; shorter parts ("el", "is") would split any word
+LINKS = ("", "s", "e")  # how Danish joins the parts of a compound: "kommunikation-s-enhed"
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 MAX_PHRASE_WORDS = 4
 ASKING_PART = "how one asks"  # the table's part of words that say what kind of answer is wanted
@@ -35,9 +44,9 @@ ENGLISH_FUNCTION_WORDS = ENGLISH_QUESTION_WORDS | frozenset(
 class Gloss:
     """An English word or phrase of a question and the words the minutes use for it."""
 
-    english: str  # as the glossary spells it: "procurement plan"
-    danish: tuple[str, ...]  # ("udbudsplan",)
-    asked: str = ""  # as the question wrote it: "Procurement Plans"
+    term: str  # as the table spells it: "procurement plan", "vuggestue"
+    danish: tuple[str, ...]  # the minutes' words: ("udbudsplan",), ("dagtilbud",)
+    asked: str = ""  # as the question wrote it: "Procurement Plans", "vuggestuerne"
     asking: bool = False  # a word of how one asks ("decide", "meeting"), not of what about
 
 
@@ -91,29 +100,120 @@ class Glossary:
         return next((c for c in candidates if c in self._words), word)
 
 
-@lru_cache(maxsize=4)
-def _load(path: Path) -> Glossary:
-    entries: dict[str, tuple[str, ...]] = {}
-    asking: set[str] = set()
-    part = ""
+def read_table(path: Path, what: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """A table's lines as (key, alternatives, part); `# -- part` lines name the part of the lines below them."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
-        raise ReferatError(f"cannot read the glossary {path}: {e}; Config.glossary_file names a TSV of English<TAB>Danish lines") from e
+        raise ReferatError(f"cannot read the {what} {path}: {e}; it is a TSV of word<TAB>the minutes' words") from e
+    rows, part = [], ""
     for number, line in enumerate(lines, 1):
         if line.startswith("# --"):
-            part = line[4:].strip()  # "# -- how one asks: ..." starts the part of words that ask; others name topics
+            part = line[4:].strip()
         if not line.strip() or line.startswith("#"):
             continue
-        english, tab, danish = line.partition("\t")
-        alternatives = tuple(a.strip() for a in danish.split(",") if a.strip())
-        if not (tab and english.strip() and alternatives):
-            raise ReferatError(f"{path}:{number}: a glossary line is an English word or phrase, a tab, then Danish words: {line!r}")
-        key = " ".join(english.lower().split())
-        entries[key] = alternatives
-        if part.startswith(ASKING_PART):
-            asking.add(key)
-    return Glossary(entries, frozenset(asking))
+        key, tab, words = line.partition("\t")
+        alternatives = tuple(a.strip() for a in words.split(",") if a.strip())
+        if not (tab and key.strip() and alternatives):
+            raise ReferatError(f"{path}:{number}: a {what} line is a word or phrase, a tab, then the minutes' words: {line!r}")
+        rows.append((" ".join(key.lower().split()), alternatives, part))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Glossary:
+    rows = read_table(path, "glossary")
+    # "# -- how one asks: ..." starts the part of words that ask; others name topics.
+    return Glossary({key: words for key, words, _ in rows}, frozenset(key for key, _, part in rows if part.startswith(ASKING_PART)))
+
+
+class Synonyms:
+    """Everyday Danish words -> the words minutes use for the same thing ("vuggestue" -> "dagtilbud").
+
+    Looked up only for a word the archive never uses (a word it uses is searched as it is), or for a phrase
+    ("aftale med staten" -> "økonomiaftale"), and only the minutes' words this archive knows are kept: the
+    table may not make a topic the minutes never discuss look discussed. Matched by Danish stems, so
+    "vuggestuerne" finds "vuggestue"; a compound the table does not list is glossed by a part it does
+    ("presseenheden": "presse" -> "kommunikation", searched as "kommunikationsenheden" when the minutes write that).
+    """
+
+    def __init__(self, entries: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]) -> None:
+        self.entries = entries  # stemmed key -> (key as written, the minutes' words)
+        self._longest = max((len(k) for k in entries), default=1)
+
+    @classmethod
+    def load(cls, path: Path = SYNONYMS_FILE) -> "Synonyms":
+        return _load_synonyms(path)
+
+    def glosses(self, text: str, unknown: Callable[[str], bool], written: Callable[[str], bool]) -> tuple[Gloss, ...]:
+        """The text's phrases in the table, and its words the archive does not know (`unknown`) that the table
+        or a part of them is in, each with those of the minutes' words that the archive writes (`written`)."""
+
+        def kept(words: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(w for w in words if all(written(part) for part in DANISH_WORD.findall(w)))
+
+        found: dict[str, Gloss] = {}
+        # Phrases first: "aftalen med staten" names "økonomiaftale" though each word is known on its own.
+        stems = tokenize(text)
+        for n in range(min(self._longest, len(stems)), 1, -1):
+            for i in range(len(stems) - n + 1):
+                if (entry := self.entries.get(tuple(stems[i : i + n]))) and (words := kept(entry[1])):
+                    found.setdefault(entry[0], Gloss(entry[0], words, entry[0]))
+        for word in dict.fromkeys(DANISH_WORD.findall(text)):
+            if len(word) < MIN_COMPOUND_PART or not unknown(word):
+                continue
+            entry = self._entry(word.lower())
+            if words := (kept(entry[1]) if entry else self._compound(word.lower(), written)):
+                found.setdefault(word.lower(), Gloss(entry[0] if entry else word.lower(), words, word))
+        return tuple(found.values())
+
+    def _entry(self, word: str, exact: bool = False) -> tuple[str, tuple[str, ...]] | None:
+        """The table's line for a word: same stem, and the word is the key or an inflection of it. The stem
+        alone would gloss "politikken" as "politiker" (both stem to "politik")."""
+        stem = tokenize(word)
+        entry = self.entries.get((stem[0],)) if stem else None
+        if entry and (word == entry[0] or (not exact and word.startswith(entry[0]))):
+            return entry
+        return None
+
+    def _compound(self, word: str, written: Callable[[str], bool]) -> tuple[str, ...]:
+        """A compound with a table word for a part, that part replaced: "presseenheden" -> "kommunikationsenheden",
+        "licitationskalenderen" -> "udbudsplan" (both parts), when the archive writes the result; failing
+        that, the minutes' words for the replaced parts on their own."""
+        apart: tuple[str, ...] = ()
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            head, rest = word[:cut], word[cut:]
+            for link in LINKS:
+                tail = rest[len(link):]
+                if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
+                    continue
+                # A first part is written bare ("presse-enheden"), a last one inflected ("-enheden").
+                heads, tails = self._targets(head, exact=True), self._targets(tail)
+                if not (heads or tails):
+                    continue
+                for h in heads or (head,):
+                    for t in tails or (tail,):
+                        for joint in LINKS:
+                            if " " not in (joined := h + joint + t) and written(joined):
+                                return (joined,)
+                # Not written together: the parts, as the minutes write them ("byggeinvesteringer": anlæg).
+                usable = lambda words: [w for w in words if all(written(p) for p in DANISH_WORD.findall(w))]
+                if not apart and (usable(heads) or written(head)) and (usable(tails) or written(tail)):
+                    apart = tuple(usable(heads)[:1] + usable(tails)[:1])
+        return apart
+
+    def _targets(self, part: str, exact: bool = False) -> tuple[str, ...]:
+        entry = self._entry(part, exact)
+        return entry[1] if entry else ()
+
+
+@lru_cache(maxsize=4)
+def _load_synonyms(path: Path) -> Synonyms:
+    entries: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+    for key, words, _ in read_table(path, "synonym table"):
+        if stems := tuple(tokenize(key)):
+            entries.setdefault(stems, (key, words))
+    return Synonyms(entries)
 
 
 def danish_words(glosses: tuple[Gloss, ...] | list[Gloss], topic_only: bool = False) -> str:

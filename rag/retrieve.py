@@ -17,7 +17,7 @@ from .config import Config
 from .dates import DateRange, date_range_in_question
 from .decisions import decision_of
 from .errors import BadQuestionError
-from .glossary import Gloss, Glossary, danish_words
+from .glossary import Gloss, Glossary, Synonyms, danish_words
 from .index import Index, search_vectors
 from .layouts import DECISION
 from .lexical import rows_with, tokenize
@@ -49,11 +49,11 @@ class Retrieval:
     searched: str = ""  # the question as searched: misspelt words as the minutes spell them
     respellings: tuple[Respelling, ...] = ()
     english: bool = False  # asked in English: no Danish word is expected in it
-    glosses: tuple[Gloss, ...] = ()  # an English question's words and the minutes' words for them
+    glosses: tuple[Gloss, ...] = ()  # words of the question the minutes never use (or English ones) and the minutes' words for them
 
     @property
     def glossed(self) -> str:
-        """The Danish words an English question was searched with."""
+        """The minutes' words the question was searched with beside its own."""
         return danish_words(self.glosses)
 
     @property
@@ -124,6 +124,7 @@ class Retriever:
         ]
         self._body_masks: dict[str, np.ndarray] = {}  # by body key: built once, asked several times a question
         self.glossary = Glossary.load(self.config.glossary_file)
+        self.synonyms = Synonyms.load(self.config.synonyms_file)
 
     def body_in_question(self, question: str) -> str:
         """The body a question names, when the archive holds minutes of more than one body."""
@@ -201,8 +202,12 @@ class Retriever:
         # Misspelt words are searched as the minutes spell them ("septemper" too, before dates are read);
         # English is not respelt into Danish.
         english = is_english(q)
-        searched, respellings = (q, ()) if english else self.index.vocabulary.respelled(q)
-        glosses, unglossed = self.glossary.glosses(q) if english else ((), ())
+        vocabulary = self.index.vocabulary
+        searched, respellings = (q, ()) if english else vocabulary.respelled(q)
+        if english:
+            glosses, unglossed = self.glossary.glosses(q)
+        else:  # everyday words the minutes never use, with the minutes' words for them ("vuggestuer": dagtilbud)
+            glosses, unglossed = self.synonyms.glosses(searched, vocabulary.unknown, vocabulary.writes), ()
         named_body = "" if filters.body or not named_body else self.body_in_question(searched)
         if named_body:
             filters = replace(filters, body=named_body)
@@ -238,10 +243,9 @@ class Retriever:
             if english:
                 # The minutes' words for the question's, and the words written the same in both ("ERP", "2025");
                 # an English word split as a Danish compound would match Danish noise.
-                vocabulary = self.index.vocabulary
                 terms = vocabulary.search_terms(danish) + [t for t in tokenize(" ".join(unglossed)) if t in vocabulary.stems]
             else:
-                terms = self.index.vocabulary.search_terms(searched)
+                terms = vocabulary.search_terms(f"{searched} {danish}")
             bm = self.index.lexical.scores(terms)
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)

@@ -91,6 +91,12 @@ class Vocabulary:
             out.extend([token] if known else (self.compound_parts(token) or (token,)))
         return out
 
+    def writes(self, word: str) -> bool:
+        """Some chunk writes the word, in some form: its stem is an archive stem or begins one. Stricter than
+        `knows`, which also accepts a compound of two archive words the minutes never write together."""
+        stem = tokenize(word)
+        return bool(stem) and (stem[0] in self.stems or self.starts_a_word(stem[0]))
+
     def inflection_of_known(self, word: str) -> bool:
         """The word is another form of a word the archive has: "indsamling" of "indsamle", "forberedt" of
         "forberede". The stemmer leaves derivations whole; a root of six letters or more still names the topic."""

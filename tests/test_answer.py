@@ -149,6 +149,28 @@ def test_an_english_topic_whose_danish_words_the_minutes_never_use_is_not_found(
     assert "'cycle paths'" in answer.note  # as asked, so the user sees which words
 
 
+def test_an_everyday_word_the_minutes_never_use_is_searched_with_the_word_they_do(answerer):
+    # The minutes say "dagtilbud"; e5-small does not link "vuggestuer" to it, and this was refused as a new topic.
+    answer = answerer("Hvad skal undersøges nærmere om vuggestuerne?")
+    assert answer.found
+    assert first_source(answer) == ("2024-11-20", 2)
+    assert "dagtilbud undersøges nærmere" in answer.text
+    assert "'vuggestuerne' som 'dagtilbud" in answer.note
+
+
+def test_a_compound_of_an_everyday_word_is_searched_as_the_minutes_write_it(answerer):
+    answer = answerer("Hvem skal sidde i den fælles presseenhed?")  # "presse" -> "kommunikation": kommunikationsenheden
+    assert answer.found
+    assert first_source(answer) == ("2023-04-13", 5)
+    assert "kommunikationsenhed" in answer.note
+
+
+def test_a_synonym_the_minutes_never_write_either_leaves_the_topic_unknown(answerer):
+    answer = answerer("Hvornår åbner den nye svømmehal?")  # the table's words for it are in no minute either
+    assert answer.found is False
+    assert "'svømmehal'" in answer.note
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!?...", "🙂🙂"])
 def test_unsearchable_questions_raise_a_clear_error(answerer, question):
     with pytest.raises(BadQuestionError):
