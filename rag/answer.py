@@ -103,6 +103,9 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
+# ... unless a noun's suffix marks them as a thing ("rygning", "tryghed", "pension"); "ifølge" has none.
+NOUN_ENDINGS = ("ning", "ing", "else", "hed", "skab", "tion", "sion", "isme", "itet")
+MIN_NOUN_LETTERS = 6
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 NAME_WORDS = re.compile(r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+)+")  # "Anna Jensen": every word capitalised
 ATTACHMENTS = "Bilag"
@@ -251,7 +254,7 @@ class Answerer:
         """
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
         # Nor month names: minutes that write dates "06-11-2018" never say "november", and it is no topic.
-        words = [w for w in WORD.findall(question.lower()) if len(w) >= MIN_TOPIC_LETTERS and not w.endswith(("ede", "ende", "te")) and w not in MONTHS]
+        words = [w for w in WORD.findall(question.lower()) if (len(w) >= MIN_TOPIC_LETTERS or (len(w) >= MIN_NOUN_LETTERS and w.endswith(NOUN_ENDINGS))) and not w.endswith(("ede", "ende", "te")) and w not in MONTHS]
         return [w for w in dict.fromkeys(words) if not INTENT_STEMS.intersection(tokenize(w)) and self.vocabulary.unknown(w)]
 
     def absent_glosses(self, retrieval: Retrieval) -> list[str]:

@@ -50,6 +50,15 @@ def test_questions_the_minutes_do_not_answer_are_not_found(answerer, question):
     assert answer.text == "Jeg fandt intet svar i referaterne."
 
 
+@pytest.mark.parametrize("word, found", [("rygning", False), ("ledelse", True)])
+def test_a_short_noun_the_archive_never_uses_is_a_topic_it_never_discusses(answerer, word, found):
+    # Words under eight letters were never judged, so "rygning" was answered with an unrelated item; a noun's
+    # ending ("-ning", "-else") marks it as a topic, and "ledelse", which the minutes use, is still answered.
+    answer = answerer(f"Hvilke regler gælder for {word} på arbejdspladsen?")
+    assert answer.found is found
+    assert (f"Ordet '{word}' forekommer ikke" in answer.note) is not found
+
+
 @pytest.mark.parametrize("year, found", [("2031", False), ("2024", True)])
 def test_a_year_or_figure_no_minute_names_is_not_answered_by_another(answerer, year, found):
     # The seeds discuss budget 2024; "budget 2031" was answered with that item's «Chefforum tog ... til efterretning».
