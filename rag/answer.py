@@ -17,12 +17,14 @@ from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, MONTHS, YEAR_IN_TEXT, long_date
 from .glossary import ENGLISH_QUESTION_WORDS
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, HEADER_SECTION, LABEL_ALONE, PROPOSAL, ROUTINE_TITLE, SUBHEADING, UNHEADED
+from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
+from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
+from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, body_key, ranked_items
-from .text import sentence_spans, squash
+from .text import squash
 from .vocabulary import WORD, replace_word, starts_a_word
 
 # Question words that say what kind of answer is wanted, not what it is about.
@@ -77,44 +79,17 @@ OPEN_PROPOSAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 INTENT_STEMS = frozenset(tokenize("hvad blev besluttet beslutning besluttede decided decision punkt møde mødet hvornår sag"))
-ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
-# An agenda item that is the absence list ("1. Fraværende", "Afbud og stedfortrædere"), not "Fraværsstatistik".
-ABSENCE_TITLE = re.compile(r"^(?:Fraværende|Afbud|Forfald)\b", re.IGNORECASE)
-# A sentence that says someone was absent, not one about absence ("Fraværet i Team Nord er faldet").
-ABSENCE_SAID = re.compile(
-    r"\b(?:var|er|blev)\s+fraværende\b|\bfraværende\s*:|\bhavde\s+(?:forfald|afbud)\b|\bmeldt(?:e)?\s+(?:afbud|forfald)\b"
-    r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
-    re.IGNORECASE,
-)
-LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
-# A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
-# "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
-PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
-TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
-MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
-    (
-        re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
-        r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
-    ),
-    # "Hvor mange", "hvor meget": a number, not a place.
-    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
-    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
-)
 COMMON_SHARE = 0.25  # a word in more than this share of chunks says little about the topic
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
 # ... unless a noun's suffix marks them as a thing ("rygning", "tryghed", "pension"); "ifølge" has none.
 NOUN_ENDINGS = ("ning", "ing", "else", "hed", "skab", "tion", "sion", "isme", "itet")
 MIN_NOUN_LETTERS = 6
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
-NAME_WORDS = re.compile(r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+)+")  # "Anna Jensen": every word capitalised
-ATTACHMENTS = "Bilag"
-LIST_BULLETS = ("-", "•", "*", "–")
+
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
-HISTORY = "; tidligere behandling"
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
 # Words that point back to the sentence before: what it was about is what this one is about.
@@ -164,27 +139,6 @@ class Intent:
             who=bool(WHO_WORDS.search(question)),
             latest=bool(LATEST_WORDS.search(question)),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    meeting: Meeting
-    item_number: int
-    title: str
-    section: str
-    start: int
-    end: int
-    score: float
-    label: str = ""  # the printed heading when it says more than the section name ("Økonomiudvalgets beslutning den 06.03.2019")
-    history: bool = False  # an earlier decision of an item decided again later
-
-    @property
-    def shown_label(self) -> str:
-        return (self.label or self.section) + (HISTORY if self.history else "")
-
-    @property
-    def text(self) -> str:
-        return self.meeting.text[self.start : self.end]
 
 
 NEAREST_MEMO = 4096  # items whose nearest neighbour is remembered
@@ -395,15 +349,15 @@ class Answerer:
         by_meaning = english or synonyms
         quotes_by_item = []
         # Words beyond the meeting itself ("høringsmøder", "skolestrukturen"): an item may answer, not the header.
-        beyond = [t for t in topic_left if not _asks_of_the_meeting(t) and t not in self._body_words]
+        beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words]
         if intent.meeting and (not beyond or any(words.search(retrieval.text) for words, _ in MEETING_FACTS)):
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
             meetings = list(dict.fromkeys(key[0] for key in items))
             if period and len(meetings) > 1:
-                quotes_by_item = [self._meeting_facts(m, retrieval.text)[0] for m in meetings[: cfg.answer_items]]
+                quotes_by_item = [meeting_facts(self.index.meetings[m], retrieval.text, cfg.answer_sentences)[0] for m in meetings[: cfg.answer_items]]
             else:
-                quotes_by_item = self._meeting_facts(meetings[0], retrieval.text)
+                quotes_by_item = meeting_facts(self.index.meetings[meetings[0]], retrieval.text, cfg.answer_sentences)
             quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         # The header does not say it, but an item may: "Hvor mange høringsmøder blev der holdt om skolestrukturen?",
         # "Hvem deltog i stedet for Mikkel Dam?". Not who was absent: every item's sentences were read for that.
@@ -507,7 +461,7 @@ class Answerer:
         decided = [current.section] if current is not None and not EMPTY_DECISION.match(current.section.text) else []
         # Else the first section with words: a portal may print "." where the text would be.
         for sections in (decided, list(item.section(PROPOSAL)), *([sec] for sec in item.sections)):
-            quotes = [q for section in sections for q in self._sentences(meeting, item, section)]
+            quotes = [q for section in sections for q in section_quotes(meeting, item, section)]
             if sections is not decided:
                 # "Udvalg: Magistraten", "Dato: 16-09-2025": field lines say nothing of the matter; a decision
                 # of one word ("Godkendt.") does.
@@ -521,16 +475,10 @@ class Answerer:
                 chosen += [q for q in quotes[at + 1 : at + 1 + SHORT_LIST + 1] if LIST_LINE.match(q.text)]
             chosen = self._with_announced_lists(chosen, quotes)
             if sections is decided and any(APPROVAL.search(q.text) for q in chosen):
-                proposal = [q for sec in item.section(PROPOSAL) for q in self._sentences(meeting, item, sec)]
+                proposal = [q for sec in item.section(PROPOSAL) for q in section_quotes(meeting, item, sec)]
                 chosen += _approved_points(proposal)
             return chosen
         return []
-
-    @staticmethod
-    def _sentences(meeting: Meeting, item: AgendaItem, section: Section) -> list[Quote]:
-        heading = section.heading or UNHEADED
-        label = section.label if heading == DECISION else ""
-        return [Quote(meeting, item.number, item.title, heading, s, e, 1.0, label) for s, e in _worded_spans(meeting, section)]
 
     def _topic(self, retrieval: Retrieval) -> str:
         """The question without what is not its topic: the body that decided and the dates that filtered."""
@@ -613,40 +561,6 @@ class Answerer:
                 extra.append(best)
         return extra
 
-    def _meeting_facts(self, meeting_id: str, question: str) -> list[tuple[tuple[str, int], list[Quote]]]:
-        """Attendance and place are meeting-level facts: quote the header (item 0) or the Fraværende lines."""
-        meeting = self.index.meetings[meeting_id]
-        if ABSENT_WORDS.search(question):
-            seen, quotes = set(), []
-            for item in meeting.items:
-                for sec in item.section(ABSENCE):
-                    names = frozenset(n.split("(")[0].strip().lower() for n in sec.text.replace("\n", " ").split(","))
-                    if names not in seen:
-                        seen.add(names)
-                        quotes.append((item.number, Quote(meeting, item.number, item.title, ABSENCE, sec.start, sec.end, 1.0)))
-            if not quotes:
-                # Some councils make absence an agenda item ("1. Fraværende", "Afbud"): its text names them.
-                for item in meeting.items:
-                    if ABSENCE_TITLE.match(item.title):
-                        decided = item.section(DECISION)
-                        said = [q for sec in decided or item.sections for q in self._sentences(meeting, item, sec)]
-                        quotes += [(item.number, q) for q in said[: self.config.answer_sentences]]
-                        break
-            if quotes:
-                return _by_item(meeting, quotes)
-        wanted = _header_facts(meeting, question)
-        if not wanted and ABSENT_WORDS.search(question) and (said := self._absence_sentences(meeting)):
-            return _by_item(meeting, said)
-        return [((meeting.meeting_id, HEADER_ITEM), [_header_quote(meeting, s, e) for s, e in wanted])]
-
-    def _absence_sentences(self, meeting: Meeting) -> list[tuple[int, Quote]]:
-        """Absence written as a sentence that names someone: "Helle Jessen og Niels True var fraværende.",
-        "Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald." (header or any item)."""
-        header = meeting.header
-        found = [(HEADER_ITEM, _header_quote(meeting, s, e)) for s, e in sentence_spans(header.text, header.start)]
-        found += [(item.number, q) for item in meeting.items for sec in item.sections for q in self._sentences(meeting, item, sec)]
-        return [(n, q) for n, q in found if ABSENCE_SAID.search(q.text) and NAME_WORDS.search(q.text)][: self.config.answer_sentences]
-
     def _mutual_nearest(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Items of two meetings are one matter when each is the other's closest item elsewhere by meaning.
 
@@ -708,7 +622,7 @@ class Answerer:
             theirs = [d for d in decisions_of(item, meeting.date) if body_key(d.body or meeting.body) == body_key(named)]  # undated: the meeting's own
             current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
-        sentences = [(sec, s, e) for sec in sections for s, e in _worded_spans(meeting, sec)]
+        sentences = [(sec, s, e) for sec in sections for s, e in worded_spans(meeting, sec)]
         spans = [(s, e) for _, s, e in sentences]
         meaning = dict(zip(spans, self._sentence_cosines(meeting, spans, meaning_of))) if meaning_of else {}
         priors = {id(sec): _section_prior(sec, intent, current) for sec in sections}
@@ -874,20 +788,6 @@ class Answerer:
         return tuple(hits) + tuple(extra)
 
 
-def _worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
-    """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
-    sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
-    spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
-    if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
-        return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
-    texts = [meeting.text[s:e] for s, e in spans]
-    # A heading has text under it; a line a lead-in announces ("udpeges:") or a name ("Anna Jensen") is content.
-    return [
-        span for k, span in enumerate(spans)
-        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
-    ]
-
-
 def _approved_points(proposal: list[Quote]) -> list[Quote]:
     """What an approval ("Chefforum godkendte indstillingerne", "Anbefales.") decided: the proposal's numbered
     points (the first two: the substance comes first, implementation after), else its bulleted points, else
@@ -929,77 +829,6 @@ def _section_prior(section: Section, intent: Intent, current) -> float:
     if intent.meeting and heading in (ABSENCE, HEADER_SECTION):
         prior += 0.8
     return prior
-
-
-TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
-# Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
-MEETING_FACT_STEM = re.compile(
-    r"^(?:fravær\w*|afbud|deltog|deltag\w*|tilsted\w*|sted(?:et)?|hold|holdt|afhold\w*|lokal(?:e|er|et)?|tidspunkt\w*|klokk\w*|begynd\w*|"
-    r"start(?:ed|er|et)?|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
-    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød\w*)$"
-)
-
-
-def _asks_of_the_meeting(stem: str) -> bool:
-    return bool(MEETING_FACT_STEM.match(stem))
-
-
-def _header_quote(meeting: Meeting, start: int, end: int) -> Quote:
-    """A quote of the meeting header, cited as item 0."""
-    return Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, start, end, 1.0)
-
-
-def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:
-    """Quotes grouped under their items: the first quote's item with all of its quotes, then at most two
-    other items with one quote each."""
-    number = quotes[0][0]
-    return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
-        ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
-    ][:2]
-
-
-def _header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
-    """The header lines that answer a question about the meeting itself: the place for "hvor", the names
-    for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") is quoted with the lines
-    under it. None when the question asks for a fact the header does not give: no filler instead."""
-    header = meeting.header
-    lines = sentence_spans(header.text, header.start)
-    every = [labels for _, labels in MEETING_FACTS]
-    any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
-    asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
-    # The absence labels alone first, then any fact asked for; a question that asks for none gets them all.
-    for kinds in ([asked[0]], asked) if asked else (every,):
-        label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
-        wanted: list[tuple[int, int]] = []
-        for k, (s, e) in enumerate(lines):
-            text = meeting.text[s:e]
-            if not (m := label.match(text)):
-                continue
-            end = e
-            # Alone when nothing follows but a colon or a qualifier: "Fraværende:", "Fraværende med afbud".
-            if LABEL_REST.fullmatch(text[m.end() :]):
-                bulleted = None
-                for s2, e2 in lines[k + 1 :]:
-                    value = meeting.text[s2:e2].lstrip()
-                    # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
-                    parted = "\n\n" in meeting.text[end:s2]
-                    if (parted and (end != e or not (NAME_WORDS.match(value) or value.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
-                        break
-                    if bulleted is None:
-                        bulleted = value.startswith(LIST_BULLETS)
-                    elif bulleted and not value.startswith(LIST_BULLETS):
-                        break
-                    end = e2
-                if end == e:
-                    continue  # a label with nothing under it says nothing
-            wanted.append((s, end))
-        if wanted:
-            return list(dict.fromkeys(wanted))
-    # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
-    # "Mødelokale 3, Rådhuset"): that line.
-    # Only for where and when: a place is no answer to who was absent.
-    known = [v for v, labels in ((meeting.place, PLACE_LABELS), (meeting.time, TIME_LABELS)) if v and labels in asked]
-    return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)]
 
 
 def _superseded(section: Section, current) -> bool:

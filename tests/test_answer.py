@@ -488,7 +488,7 @@ def test_what_happened_to_a_matter_asks_for_its_decision():
 
 
 def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_decision_is():
-    from rag.answer import _worded_spans
+    from rag.quotes import worded_spans
     from rag.parse import parse_text
 
     meeting = parse_text(
@@ -497,7 +497,7 @@ def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_deci
         "Beslutning\nDrøftet\nSagen genoptages i maj.\nBilag\nBudgetoversigt\nKort over området\n"
     )
     item = meeting.item(1)
-    quoted = {sec.heading: [meeting.text[s:e] for s, e in _worded_spans(meeting, sec)] for sec in item.sections}
+    quoted = {sec.heading: [meeting.text[s:e] for s, e in worded_spans(meeting, sec)] for sec in item.sections}
     # Names a lead-in announces, and a last line, are content; the heading in between is not.
     assert quoted["Indstilling"] == [
         "Det indstilles, at planen vedtages, og at følgende udpeges:", "Anna Jensen", "Bo Hansen",
@@ -508,14 +508,14 @@ def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_deci
 
 
 def test_the_header_lines_that_answer_a_meeting_fact_take_what_follows_a_label_but_not_the_next_label():
-    from rag.answer import _header_facts
+    from rag.meeting_facts import header_facts
     from rag.parse import parse_text
 
     meeting = parse_text(
         "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\nSted: byrådssalen\nDeltagere: Anna Holm, Peter Lund\nFraværende: ingen\n\n"
         "1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
     )
-    facts = {q: [meeting.text[s:e] for s, e in _header_facts(meeting, q)] for q in ("Hvem var fraværende?", "Hvor blev mødet holdt?")}
+    facts = {q: [meeting.text[s:e] for s, e in header_facts(meeting, q)] for q in ("Hvem var fraværende?", "Hvor blev mødet holdt?")}
     # A value in lower case is a value ("ingen" absent is the answer, not the attendee list under it).
     assert facts == {"Hvem var fraværende?": ["Fraværende: ingen"], "Hvor blev mødet holdt?": ["Sted: byrådssalen"]}
 
@@ -563,13 +563,13 @@ def test_a_month_named_in_the_question_is_no_unknown_topic_where_minutes_write_d
 
 def test_a_question_of_who_was_absent_is_not_answered_with_the_meeting_room():
     # Brønderslev's header gives date, room and time, no absentees: the room line answers "hvor", not "hvem".
-    from rag.answer import _header_facts
+    from rag.meeting_facts import header_facts
     from rag.parse import parse_text
 
     meeting = parse_text(
         "Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen, Brønderslev Rådhus\nTidspunkt: Kl. 19:00\n\n"
         "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
     )
-    quoted = lambda question: [meeting.text[s:e] for s, e in _header_facts(meeting, question)]
+    quoted = lambda question: [meeting.text[s:e] for s, e in header_facts(meeting, question)]
     assert quoted("Hvem var fraværende på byrådsmødet den 29. januar 2020?") == []
     assert quoted("Hvor blev byrådsmødet holdt?") == ["Lokale: Byrådssalen, Brønderslev Rådhus"]

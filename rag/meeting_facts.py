@@ -1,0 +1,136 @@
+"""Facts of a meeting itself (who was there or absent, where and when it was held), quoted from its header,
+its absence sections or the sentences that say someone was absent; cited as item 0 or as the item that says it."""
+
+from __future__ import annotations
+
+import re
+
+from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, LABEL_ALONE
+from .quotes import NAME_WORDS, Quote, header_quote, section_quotes
+from .records import HEADER_ITEM, Meeting
+from .text import sentence_spans
+
+LIST_BULLETS = ("-", "•", "*", "–")
+ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede)\b", re.IGNORECASE)
+# An agenda item that is the absence list ("1. Fraværende", "Afbud og stedfortrædere"), not "Fraværsstatistik".
+ABSENCE_TITLE = re.compile(r"^(?:Fraværende|Afbud|Forfald)\b", re.IGNORECASE)
+# A sentence that says someone was absent, not one about absence ("Fraværet i Team Nord er faldet").
+ABSENCE_SAID = re.compile(
+    r"\b(?:var|er|blev)\s+fraværende\b|\bfraværende\s*:|\bhavde\s+(?:forfald|afbud)\b|\bmeldt(?:e)?\s+(?:afbud|forfald)\b"
+    r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
+    re.IGNORECASE,
+)
+LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
+# A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
+# "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
+PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
+TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
+MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
+    (
+        re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
+        r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
+    ),
+    # "Hvor mange", "hvor meget": a number, not a place.
+    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
+    (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
+)
+TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
+# Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
+MEETING_FACT_STEM = re.compile(
+    r"^(?:fravær\w*|afbud|deltog|deltag\w*|tilsted\w*|sted(?:et)?|hold|holdt|afhold\w*|lokal(?:e|er|et)?|tidspunkt\w*|klokk\w*|begynd\w*|"
+    r"start(?:ed|er|et)?|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
+    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød\w*)$"
+)
+
+
+def asks_of_the_meeting(stem: str) -> bool:
+    return bool(MEETING_FACT_STEM.match(stem))
+
+
+def meeting_facts(meeting: Meeting, question: str, most: int) -> list[tuple[tuple[str, int], list[Quote]]]:
+    """Attendance and place are meeting-level facts: quote the header (item 0) or the Fraværende lines;
+    `most` sentences at the most where absence is written as prose."""
+    if ABSENT_WORDS.search(question):
+        seen, quotes = set(), []
+        for item in meeting.items:
+            for sec in item.section(ABSENCE):
+                names = frozenset(n.split("(")[0].strip().lower() for n in sec.text.replace("\n", " ").split(","))
+                if names not in seen:
+                    seen.add(names)
+                    quotes.append((item.number, Quote(meeting, item.number, item.title, ABSENCE, sec.start, sec.end, 1.0)))
+        if not quotes:
+            # Some councils make absence an agenda item ("1. Fraværende", "Afbud"): its text names them.
+            for item in meeting.items:
+                if ABSENCE_TITLE.match(item.title):
+                    decided = item.section(DECISION)
+                    said = [q for sec in decided or item.sections for q in section_quotes(meeting, item, sec)]
+                    quotes += [(item.number, q) for q in said[: most]]
+                    break
+        if quotes:
+            return _by_item(meeting, quotes)
+    wanted = header_facts(meeting, question)
+    if not wanted and ABSENT_WORDS.search(question) and (said := _absence_sentences(meeting, most)):
+        return _by_item(meeting, said)
+    return [((meeting.meeting_id, HEADER_ITEM), [header_quote(meeting, s, e) for s, e in wanted])]
+
+def _absence_sentences(meeting: Meeting, most: int) -> list[tuple[int, Quote]]:
+    """Absence written as a sentence that names someone: "Helle Jessen og Niels True var fraværende.",
+    "Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald." (header or any item)."""
+    header = meeting.header
+    found = [(HEADER_ITEM, header_quote(meeting, s, e)) for s, e in sentence_spans(header.text, header.start)]
+    found += [(item.number, q) for item in meeting.items for sec in item.sections for q in section_quotes(meeting, item, sec)]
+    return [(n, q) for n, q in found if ABSENCE_SAID.search(q.text) and NAME_WORDS.search(q.text)][: most]
+
+
+def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:
+    """Quotes grouped under their items: the first quote's item with all of its quotes, then at most two
+    other items with one quote each."""
+    number = quotes[0][0]
+    return [((meeting.meeting_id, number), [q for n, q in quotes if n == number])] + [
+        ((meeting.meeting_id, n), [q]) for n, q in quotes if n != number
+    ][:2]
+
+
+def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
+    """The header lines that answer a question about the meeting itself: the place for "hvor", the names
+    for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") is quoted with the lines
+    under it. None when the question asks for a fact the header does not give: no filler instead."""
+    header = meeting.header
+    lines = sentence_spans(header.text, header.start)
+    every = [labels for _, labels in MEETING_FACTS]
+    any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
+    asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
+    # The absence labels alone first, then any fact asked for; a question that asks for none gets them all.
+    for kinds in ([asked[0]], asked) if asked else (every,):
+        label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
+        wanted: list[tuple[int, int]] = []
+        for k, (s, e) in enumerate(lines):
+            text = meeting.text[s:e]
+            if not (m := label.match(text)):
+                continue
+            end = e
+            # Alone when nothing follows but a colon or a qualifier: "Fraværende:", "Fraværende med afbud".
+            if LABEL_REST.fullmatch(text[m.end() :]):
+                bulleted = None
+                for s2, e2 in lines[k + 1 :]:
+                    value = meeting.text[s2:e2].lstrip()
+                    # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
+                    parted = "\n\n" in meeting.text[end:s2]
+                    if (parted and (end != e or not (NAME_WORDS.match(value) or value.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                        break
+                    if bulleted is None:
+                        bulleted = value.startswith(LIST_BULLETS)
+                    elif bulleted and not value.startswith(LIST_BULLETS):
+                        break
+                    end = e2
+                if end == e:
+                    continue  # a label with nothing under it says nothing
+            wanted.append((s, end))
+        if wanted:
+            return list(dict.fromkeys(wanted))
+    # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
+    # "Mødelokale 3, Rådhuset"): that line.
+    # Only for where and when: a place is no answer to who was absent.
+    known = [v for v, labels in ((meeting.place, PLACE_LABELS), (meeting.time, TIME_LABELS)) if v and labels in asked]
+    return [(s, e) for s, e in lines if any(v in meeting.text[s:e] for v in known)]

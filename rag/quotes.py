@@ -1,0 +1,64 @@
+"""A quote of the minutes: one sentence or list line of a section, with where it stands.
+
+The answer step and the meeting facts both quote; neither writes text of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layouts import ABSENCE, DECISION, HEADER_SECTION, SUBHEADING, UNHEADED
+from .records import HEADER_ITEM, AgendaItem, Meeting, Section
+from .text import sentence_spans
+
+ATTACHMENTS = "Bilag"
+HISTORY = "; tidligere behandling"
+NAME_WORDS = re.compile(r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+)+")  # "Anna Jensen": every word capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    meeting: Meeting
+    item_number: int
+    title: str
+    section: str
+    start: int
+    end: int
+    score: float
+    label: str = ""  # the printed heading when it says more than the section name ("Økonomiudvalgets beslutning den 06.03.2019")
+    history: bool = False  # an earlier decision of an item decided again later
+
+    @property
+    def shown_label(self) -> str:
+        return (self.label or self.section) + (HISTORY if self.history else "")
+
+    @property
+    def text(self) -> str:
+        return self.meeting.text[self.start : self.end]
+
+
+def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
+    """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
+    sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
+    spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+    if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
+        return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
+    texts = [meeting.text[s:e] for s, e in spans]
+    # A heading has text under it; a line a lead-in announces ("udpeges:") or a name ("Anna Jensen") is content.
+    return [
+        span for k, span in enumerate(spans)
+        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
+    ]
+
+
+def section_quotes(meeting: Meeting, item: AgendaItem, section: Section) -> list[Quote]:
+    """Every worded sentence of one section, unscored."""
+    heading = section.heading or UNHEADED
+    label = section.label if heading == DECISION else ""
+    return [Quote(meeting, item.number, item.title, heading, s, e, 1.0, label) for s, e in worded_spans(meeting, section)]
+
+
+def header_quote(meeting: Meeting, start: int, end: int) -> Quote:
+    """A quote of the meeting header, cited as item 0."""
+    return Quote(meeting, HEADER_ITEM, "Mødeoplysninger", HEADER_SECTION, start, end, 1.0)
