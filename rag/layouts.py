@@ -5,7 +5,7 @@ new `Layout` here, not new branches in the parser."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Canonical section names. Every layout maps its own heading words onto these.
 SECTION_HEADINGS: dict[str, str] = {
@@ -68,14 +68,14 @@ ROUTINE_TITLE = re.compile(
     re.IGNORECASE,
 )
 
-# A case number on its own line: KLE-style "00.01.00-P35-9-22" (or "00.01.00P35-0104"), "EMN-2024-001234", or "Sagsnr.: ..." (its first
+# A case number on its own line: KLE-style "00.01.00-P35-9-22" (or "00.01.00P35-0104", "02.01P00 - 2024/1234"), "EMN-2024-001234", or "Sagsnr.: ..." (its first
 # word, holding a digit: "Sagsnr.: 330-2018-3619   Dok.nr.: ...   Åbent" is one portal's line; what follows
 # it starts with a capital, so "Sagsnr. 24/12 er oprettet ..." stays a sentence), after "Åbent - " on some.
 CASE_VALUE = re.compile(r"[^\s,;]*\d[^\s,;]*")  # "24/1", "330-2018-3619": a word holding a digit
 CASE_NUMBER = re.compile(
     r"^(?:(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\s*[-–:]\s*)?"
     rf"(?:(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*(?P<labelled>{CASE_VALUE.pattern})"
-    r"(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?)|(?P<emn>EMN-\d{4}-\d+))\s*$"
+    r"(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?|\d{2}\.\d{2}(?:\.\d{2})?[A-ZÆØÅ]\d{2}\s*[-–]\s*\d{4}/\d+)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # The case number's label printed alone, its value on the next line ("Sagsnummer" / "00.34.00-S00-2-14"), or empty.
 CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)
@@ -199,6 +199,8 @@ def without_period(body: str) -> str:
     return _PERIOD_AFTER_NAME.sub("", body)
 
 
+# "Byrådet 15. maj 2023", "Teknik- og Bygningsudvalget tirsdag den 16. april 2024": a bare date after the name too.
+_WEEKDAY = r"(?:(?i:man|tirs|ons|tors|fre|lør|søn)dag\s+)?"
 _GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?:en)?|repræsentation(?:en)?|gruppe(?:n)?|")
 GENERIC_LAYOUT = Layout(
     name="generisk",
@@ -210,12 +212,13 @@ GENERIC_LAYOUT = Layout(
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+(?:den|d\.)\s+{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(
         re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
-        re.compile(rf"^(?P<value>.*{_HEADER_DATE}.*)$"),
+        # Not the day a page was published or printed ("Publiceret 16-02-2024" over "Onsdag den 14-02-2024").
+        re.compile(rf"^(?!(?i:publiceret|offentliggjort|udgivet|opdateret|senest opdateret|udskrevet|printet)\b)(?P<value>.*{_HEADER_DATE}.*)$"),
     ),
     # "Mødested: X", "Mødelokale C", or the place after the date and hour: "Den 09.01.2020 kl. 13:00 i Tapperiet".
     place=re.compile(
@@ -251,7 +254,7 @@ ITEM_MARKER = re.compile(
 )
 # A web page's navigation printed at the end of an item ("Til toppen", "Til indholdsfortegnelse"): not its text.
 NAVIGATION = re.compile(
-    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt)\s*$",
+    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt|Kopier link(?: til punktet)?(?:\s*-\s*Print)?)\s*$",
     re.IGNORECASE,
 )
 # The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a
@@ -259,6 +262,8 @@ NAVIGATION = re.compile(
 BODY_FALLBACKS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:Udvalg|Mødeforum|Forum|Organ)\s*:\s*(?P<body>\S.*?)\s*$"),
     GENERIC_LAYOUT.body,
+    # "Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020": a body named "Udvalget for X".
+    re.compile(r"^.*?\b(?P<body>Udvalget for [A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\w\-]*)*)"),
 )
 # A label printed alone with its value on the next line ("STED" / "Stenhusbakken", "Mødedato:" / "onsdag den 1. oktober 2025").
 LABEL_ALONE = re.compile(
@@ -277,6 +282,17 @@ HEADER_LINE = re.compile(
     r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Til stede|Fraværende|Afbud|Indkaldelse|Indkaldte|Bemærkninger|"
     r"Indholdsfortegnelse|Punkter)\b|^[A-ZÆØÅa-zæøå][\w .]{0,30}:",
 )
+
+# The last resort, for minutes whose header or items no layout above recognises: a web page that prints its
+# items without their titles (the title sits in a button the text leaves out), a header that gives its date in
+# prose ("15. maj 2023 - referat fra byrådet"), numbered items that nothing else confirms. A date in the first
+# lines is the meeting's; parse.py reads its items from a run of numbered lines, else from the sections each
+# item repeats. Never chosen while another layout reads the file.
+DOCUMENT_LAYOUT = replace(GENERIC_LAYOUT, name="dokument", detect=re.compile(_HEADER_DATE, re.IGNORECASE))
+# What such a page prints where an item starts: "• Udskriv", "Sagsid.: 20/33839, Sagsinitialer: AGVA", "Åben".
+DOCUMENT_MARKER = re.compile(r"^(?:[•▪·]\s*)?(?:Udskriv|Sagsid\.?\s*:.*|Åben|Åbent|Lukket(?:\s+(?:sag|punkt))?)\s*$", re.IGNORECASE)
+# A file read as a document must say it is minutes somewhere in its first lines.
+MINUTES_WORD = re.compile(r"\b(?:referat\w*|dagsorden\w*|beslutning\w*|møde\w*|\w*udvalg\w*|\w*byråd\w*|kommunalbestyrelse\w*|\w*bestyrelse\w*|\w*råd(?:et)?)\b", re.IGNORECASE)
 
 # Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages);
 # the generic layout comes last.

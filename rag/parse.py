@@ -23,6 +23,8 @@ from .layouts import (
     CASE_NUMBER,
     CASE_VALUE,
     DECISION,
+    DOCUMENT_LAYOUT,
+    DOCUMENT_MARKER,
     EMPTY_ABSENCE,
     GENERIC_LAYOUT,
     HEADER_LABEL,
@@ -31,6 +33,7 @@ from .layouts import (
     ITEM_MARKER,
     LABEL_ALONE,
     LAYOUTS,
+    MINUTES_WORD,
     NAVIGATION,
     PROPOSAL,
     PROPOSAL_OPENER,
@@ -43,6 +46,11 @@ from .records import AgendaItem, Meeting, Section, page_at
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
+MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full stop is prose
+BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
+MIN_TITLE_CHARS = 30
+CASE_OPENERS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Sagsforløb", PROPOSAL})
+MAX_TITLE_CHARS = 90  # of an untitled item's first line, as its title
 DURATION = re.compile(r"\(\d+\s*min\.?\)\s*")
 _DOT_LEADER = re.compile(r"\.{3,}\s*\d*\s*$")
 
@@ -105,7 +113,8 @@ def split_names(value: str) -> tuple[str, ...]:
         else:
             current.append(ch)
     names.append("".join(current))
-    return tuple(n for n in (" ".join(n.split()).strip(" -•.") for n in names) if n)
+    # "Hans Østergaard ()": a party left empty is no part of the name.
+    return tuple(n for n in (" ".join(n.replace("()", " ").split()).strip(" -•.") for n in names) if n)
 
 
 def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
@@ -125,6 +134,12 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
             "'Dato: 12-03-2024' or 'REFERAT <body> d. DD-MM-YYYY')",
         )
     return layouts
+
+
+def reads_as_document(lines: list[Line], path: Path) -> bool:
+    """The last resort may read the file: its first lines say it is minutes and give a date (or its name does)."""
+    head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
+    return bool(MINUTES_WORD.search(head)) and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +242,8 @@ class _Reader:
 
     def opens_item(self, line: Line) -> bool:
         """A case number or section heading: what follows an item's title, never a list line's."""
-        return bool(CASE_NUMBER.match(line.stripped) or CASE_LABEL_ALONE.match(line.stripped) or self.heading_of(line))
+        # Not "Fraværende:": a header prints it under the last line of its contents list too.
+        return bool(CASE_NUMBER.match(line.stripped) or CASE_LABEL_ALONE.match(line.stripped) or self.heading_of(line) not in (None, ABSENCE))
 
     def numbered_below(self, index: int, last_number: int | None) -> ItemHeading | None:
         """A title with its number on the next line ("Spørgetid" / "Sag nr. 129"), as one portal prints items."""
@@ -302,6 +318,8 @@ class _Reader:
         header_end = first_item if first_item is not None else len(lines)
         # An empty contents heading ("Indholdsfortegnelse" over nothing) ends no header: "Deltagere:" may follow it.
         toc_line = next((k for k in range(header_end) if layout.toc.match(lines[k].stripped)), header_end) if toc_titles else header_end
+        if first_item is None and layout is DOCUMENT_LAYOUT:
+            return self._document()
         meeting = self._header(lines[: min(toc_line, header_end)], toc_line)
         if first_item is None:
             raise SeedFormatError(
@@ -326,7 +344,7 @@ class _Reader:
         k = 0
         while k < len(header_lines):
             s = header_lines[k].stripped
-            if layout.body and not body and (m := layout.body.match(s)):
+            if layout.body and not body and (m := layout.body.match(s)) and _names_a_body(m["body"]):
                 body = " ".join(m["body"].split())
             for rank, pattern in enumerate(layout.date):
                 if rank < best_rank and (m := pattern.match(s)):
@@ -370,7 +388,7 @@ class _Reader:
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
         if not body:
-            body = next((" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped))), "")
+            body = next((" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped)) and _names_a_body(m["body"])), "")
         first = self.next_nonblank(0) or 0
         start, end = self.span(first, max(first + 1, end_index))
         header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
@@ -415,6 +433,10 @@ class _Reader:
                 idx = heading.body_start
                 continue
             idx += 1
+        return self._items_at(starts)
+
+    def _items_at(self, starts: list[tuple[int, ItemHeading]]) -> list[AgendaItem]:
+        """The items that start at these lines, each running to the next."""
         items = []
         for n, (idx, heading) in enumerate(starts):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
@@ -422,6 +444,101 @@ class _Reader:
                 stop -= 1  # "Til toppen" under the item's last section
             items.append(self._item(idx, stop, heading))
         return items
+
+    # -- the last resort: minutes no layout reads ---------------------------------------------------
+    def _document(self) -> Meeting:
+        """Items from a run of numbered lines that nothing else confirms, else from the sections each item
+        repeats; the header is what comes before the first. A page with neither is no minutes to read."""
+        starts = self._numbered_run() or self._repeated_sections()
+        header_end = starts[0][0] if starts else len(self.lines)
+        meeting = self._header(self.lines[:header_end], header_end)
+        if not starts:
+            raise SeedFormatError(
+                self.path, len(self.lines),
+                "no agenda items found (read as a document: no numbered items and no section headings such as 'Beslutning')",
+            )
+        return meeting(items=tuple(self._items_at(starts)))
+
+    def _numbered_run(self) -> list[tuple[int, ItemHeading]]:
+        """Numbered lines that count up one by one ("1. Godkendelse af referat", "2. Elevråd:"), or a web page's
+        list that numbers every item "1.": the longest such run (a later one on a tie: a contents list comes
+        first). Two lines at least; items printed "1." each are numbered in order."""
+        runs: list[list[tuple[int, ItemHeading]]] = [[]]
+        for k, line in enumerate(self.lines):
+            m = self.layout.item.match(line.stripped)
+            words = len(m["title"].split()) if m else 0
+            if not m or words > 2 * MAX_TITLE_WORDS or (m["title"].endswith(".") and words > MAX_TITLE_WORDS):
+                continue  # a paragraph that starts with a figure, not a title
+            if (j := self.next_nonblank(k + 1)) is None or self.layout.item.match(self.lines[j].stripped):
+                continue  # a contents list prints its lines one under another; an item has its text under it
+            heading = ItemHeading(int(m["number"]), m["title"].strip().rstrip(":").strip(), _marked(m), k + 1)
+            run = runs[-1]
+            # Up by one, or "1." again (a web page's numbered list, flattened).
+            if run and heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1:
+                if heading.number > run[-1][1].number:
+                    continue  # a figure or a list line out of step
+                runs.append(run := [])  # numbering starts again: what came before listed the items
+            run.append((k, heading))
+        best = max(reversed(runs), key=len)
+        if len(best) < 2:
+            return []
+        if len({h.number for _, h in best}) < len(best):
+            best = [(k, replace(h, number=n)) for n, (k, h) in enumerate(best, 1)]
+        return best
+
+    def _repeated_sections(self) -> list[tuple[int, ItemHeading]]:
+        """Items printed without titles (a portal shows them in a button the text leaves out): each starts at
+        a marker ("• Udskriv", "Sagsid.: ...", "Åben") or, once an item has its decision, at the next heading
+        that opens a case ("Resumé", "Sagsfremstilling"). Numbered in order, titled by their first line."""
+        starts: list[int] = []
+        bodies: list[int] = []
+        opened = decided = False
+        for k, line in enumerate(self.lines):
+            if not line.stripped:
+                continue
+            if DOCUMENT_MARKER.match(line.stripped):
+                if not starts or opened:
+                    starts.append(k)
+                    opened = decided = False
+                if bodies and bodies[-1] <= k and len(bodies) == len(starts):
+                    bodies[-1] = k + 1  # the markers under the first say nothing of the case
+                else:
+                    bodies.append(k + 1)
+                continue
+            if heading := self.heading_of(line):
+                # A heading that opens a case opens an item: not a header's "Fraværende:", nor the fields some
+                # portals print after the decision ("Beslutningskompetence", "Bilag").
+                if heading in CASE_OPENERS and (not starts or decided):
+                    starts.append(k)
+                    bodies.append(k)
+                    decided = False
+                opened, decided = True, decided or heading == DECISION
+        if not any(self.heading_of(line) for line in self.lines[starts[0]:]) if starts else True:
+            return []  # markers alone, no section: a page's navigation, not items
+        found = []
+        for n, (k, body) in enumerate(zip(starts, bodies), 1):
+            # A numbered title a line or two above the heading ("36. Høring: ..." / "01.02G00 - 2017/27088"), that
+            # nothing confirmed: the item's own number and title after all.
+            above = [j for j in range(max(k - 3, found[-1][0] + 1 if found else 0), k) if self.lines[j].stripped]
+            if above and (m := self.layout.item.match(self.lines[above[0]].stripped)):
+                found.append((above[0], ItemHeading(int(m["number"]), m["title"].strip(), _marked(m), above[0] + 1)))
+            else:
+                found.append((k, ItemHeading(n, self._first_words(body), False, body)))
+        if len({h.number for _, h in found}) < len(found):
+            found = [(k, replace(h, number=n)) for n, (k, h) in enumerate(found, 1)]
+        return found
+
+    def _first_words(self, index: int) -> str:
+        """An untitled item's title: its first line of prose, to the end of the sentence or MAX_TITLE_CHARS."""
+        for line in self.lines[index:]:
+            s = line.stripped
+            s = s.lstrip("•▪·*- ").strip()
+            if s and not self.heading_of(line) and not DOCUMENT_MARKER.match(s) and not CASE_NUMBER.match(s):
+                # To the end of its first sentence, past the points of "1. januar" and "nr. 6".
+                end = next((m.end() for m in re.finditer(r"[.!?](?=\s)", s) if m.end() >= MIN_TITLE_CHARS), len(s))
+                s = s[:end]
+                return s if len(s) <= MAX_TITLE_CHARS else s[: s.rfind(" ", 0, MAX_TITLE_CHARS)].rstrip(" ,;:") + " …"
+        return "Uden titel"
 
     def printed_twice(self, idx: int, heading: ItemHeading, floor: int) -> int:
         """Where the item starts when a web page prints its heading twice ("1. Godkendelse (B)" over
@@ -443,7 +560,7 @@ class _Reader:
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
             if _norm_title(nxt.stripped) == _norm_title(title):
                 body_start += 1  # the title printed again under the numbered heading: not the item's text
-            elif nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped):
+            elif nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped) and not FIELD.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
@@ -482,6 +599,7 @@ class _Reader:
         # Find heading lines: a known heading alone on a line, or "Fraværende <names>" inline.
         marks: list[tuple[int, str, int]] = []  # (line index, heading, first body line index)
         labels: dict[int, str] = {}  # decision labels composed from fields, by heading line
+        glued: dict[int, int] = {}  # "BeslutningGodkendt.": where the text starts in the heading's line
         skip = -1
         for k in range(first, stop):
             line = self.lines[k]
@@ -501,11 +619,20 @@ class _Reader:
                 marks.append((k, heading, body))
             elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
                 marks.append((k, ABSENCE, k))
+            elif (g := GLUED_HEADING.match(line.stripped)) and (heading := self.layout.headings.get(g["heading"].lower())):
+                marks.append((k, heading, k))
+                glued[k] = line.text.index(g["heading"]) + g.end()
         sections: list[Section] = []
         bounds = [(first, "", first)] + marks
         for n, (k, heading, body) in enumerate(bounds):
             end = bounds[n + 1][0] if n + 1 < len(bounds) else stop
             label_line = k  # the heading whose printed label says whose decision this is
+            if k in glued and body == k:
+                s, e = self.lines[k].start + glued[k], self.span(k, end)[1]
+                s += len(self.text[s:e]) - len(self.text[s:e].lstrip(" -–:"))  # "Fraværende- Hans Østergaard"
+                if s < e:
+                    sections.append(Section(heading, self.text[s:e], s, e, self.lines[k].number))
+                continue
             if heading == ABSENCE and body == k:
                 # "Fraværende A, B\n(C)": the names run to the end of the paragraph.
                 para_end = k + 1
@@ -580,6 +707,10 @@ _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
+# A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
+FIELD = re.compile(r"^[A-ZÆØÅ][\w.]*(?: [\w.]+){0,2}\s*:(?:\s|$)")
+# A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
+GLUED_HEADING = re.compile(r"^(?P<heading>Anledning|Resumé|Resume|Sagsfremstilling|Baggrund|Indstilling|Beslutning|Fraværende|Afbud|Bilag)(?=[A-ZÆØÅ]|\s*[-–]\s*[A-ZÆØÅ])")
 # What a web page prints between an item's title and its first heading: its attachments.
 ATTACHMENT_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bicon\b|^Bilag\b", re.IGNORECASE)
 # Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".
@@ -590,6 +721,13 @@ TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagso
 def date_in_name(path: Path) -> date | None:
     """The date a file's name gives ("kommunalbestyrelsen_2020-01-22.txt"), for a header that gives none."""
     return find_date(re.sub(r"[_+]+", " ", path.stem))
+
+
+def _names_a_body(name: str) -> bool:
+    """A body's name has no lowercase word but its joining words and its last ("Børne- og ungeudvalget"): a web
+    page's navigation ("Hjem Politiske udvalg Seneste fra byrådet") ends in a body's word too."""
+    words = [w.strip("\"'«»()–-") for w in name.replace(",", " ").split()[:-1]]
+    return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words)
 
 
 def _marked(m: re.Match[str]) -> bool:
@@ -643,10 +781,16 @@ def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8"
     path = Path(source)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = split_lines(text)
-    layouts = choose_layouts(lines, path)
     # A header may fit several systems ("Dato:" heads both "1. Title" and "Punkt 1 Title" pages): the
     # first layout that reads the file is its layout; when none does, the most specific one's error tells.
     errors: list[SeedFormatError] = []
+    try:
+        layouts = choose_layouts(lines, path)
+    except SeedFormatError as error:
+        errors.append(error)
+        layouts = []
+    if reads_as_document(lines, path):
+        layouts.append(DOCUMENT_LAYOUT)
     for layout in layouts:
         try:
             meeting = _Reader(text, path, layout).parse()

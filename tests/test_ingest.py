@@ -675,3 +675,36 @@ def test_html_portal_with_items_as_table_rows_gives_numbered_items_case_numbers_
     assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Tekst", "Resume", "Indstilling"]
     assert [s.text for s in meeting.item(2).section("Beslutning")] == ["Et flertal i udvalget kunne tiltræde indstillingen."]
     assert meeting.item(2).section("Indstilling")[0].text.endswith("At 1) rapporten om måltal for busfremkommelighed tages til efterretning.")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Minutes no layout reads (the parser's last resort) are searched and cited like any others
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory, embedder):
+    from rag.answer import Answerer
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+
+    config = Config(index_dir=tmp_path_factory.mktemp("documents") / "index")
+    fixtures = Path(__file__).resolve().parent / "portals"
+    report = build_index(sorted(fixtures.glob("dokument_*.txt")), config, embedder=embedder)
+    assert (report.meetings, report.corpus.errors) == (5, ())
+    index = load_index(config)
+    return Answerer(index, Retriever(index, embedder=embedder))
+
+
+def test_a_decision_on_a_page_without_item_titles_is_quoted_from_its_item(documents):
+    answer = documents("Hvad besluttede byrådet om cykelparkering ved stationen?")
+    first = answer.citations[0]
+    assert (answer.found, first.body, first.meeting_date, first.item, first.section) == (True, "Byrådet", "2024-06-03", 2, "Beslutning")
+    assert first.quote == "Godkendt med 25 stemmer for og 4 imod."
+
+
+def test_a_figure_and_an_absence_from_minutes_read_as_documents(documents):
+    price = documents("Hvad skal en hovedret i den kommunale madordning koste?")
+    assert price.found and (price.citations[0].body, price.citations[0].item) == ("Seniorrådet", 2) and "62 kr." in price.text
+    absent = documents("Hvem havde meldt afbud til Ældrerådets møde i marts 2024?")
+    assert absent.found and "Jens Nielsen" in absent.text
