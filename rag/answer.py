@@ -23,14 +23,14 @@ from .decisions import current_decision, decision_of, decisions as decisions_of
 from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
 from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
-from .retrieve import Filters, Retrieval, Retriever, body_key, ranked_items
+from .retrieve import Filters, Retrieval, Retriever, ranked_items
 from .text import squash
 from .vocabulary import WORD, replace_word, starts_a_word
 
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
     r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
-    r"sagde|mente|skete|sket|bemærked\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
+    r"sagde|mente|skete|sket|bemærked\w*|truff\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
 # "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg", "fraværet
@@ -103,7 +103,7 @@ BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choo
 OVERVIEW_STEMS = frozenset(tokenize(
     "dagsorden dagsordenen punkter punkterne sager sagerne emner emnerne behandlet behandlede drøftet drøftede "
     "besluttet besluttede beslutninger vedtaget vedtog møde mødet møder seneste sidste forrige næste kommende udvalget "
-    "skete sker handlede handler oppe "
+    "skete sker handlede handler oppe truffet truffne "
     "agenda items topics discussed decided meeting latest last next upcoming happened happen occurred står stod"
 ))
 # Words of an English question that are no topic (the Danish stop words do not know them), as stemmed.
@@ -117,6 +117,8 @@ LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
+AGENDA_MARK = " (dagsorden, ikke referat)"
+MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
 
 
@@ -230,10 +232,7 @@ class Answerer:
         nearest = sorted((h for h in retrieval.hits if h.row >= 0), key=lambda h: -h.dense)[:3]
         if not nearest:
             return 0.0
-        rest = retrieval.question
-        for word in absent:
-            rest = replace_word(rest, word, " ")
-        rest = " ".join(rest.split())
+        rest = _without(retrieval.question, absent)
         if not any(ch.isalnum() for ch in rest):
             return 0.0  # the question is nothing but unknown words
         passages = self.index.vectors.reconstruct_batch(np.array([h.row for h in nearest], dtype=np.int64))
@@ -295,16 +294,23 @@ class Answerer:
         # An everyday word the minutes never use is no new topic when the table gives words they do use for it.
         synonyms_of = {} if english else {g.asked.lower(): g for g in retrieval.glosses}
         absent = [w for w in absent if w not in synonyms_of]
+        # A misspelt word of how one asks ("besltutet", "fraværnde") is no topic: its respelling says what was asked.
+        asking = {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}
+        absent = [w for w in absent if w not in asking]
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
+        respelt = {r.asked.lower() for r in retrieval.respellings}
+        if absent and not pulls and set(absent) <= respelt and not any(ch.isalnum() for ch in _without(retrieval.question, absent)):
+            # "trafiksikerhedsplan" alone: nothing is left to measure a pull against. One letter from a long archive
+            # word, the typo is the likelier reading than a topic the minutes never mention.
+            pulls = all(len(w) >= MIN_TRUSTED_TYPO_LETTERS for w in absent)
         refusal, shown = self._why_not_answered(retrieval, absent, pulls)
         # "1000" where the minutes write "1.000": either spelling known is known.
         if not refusal and (numbers := [n for n in TOPIC_NUMBER.findall(topic) if self.vocabulary.unknown(n) and self.vocabulary.unknown(f"{n[:-3]}.{n[-3:]}")]):
             # "Blev budget 2031 vedtaget?": no minute names that year or figure, so none says what was decided
             # of it; a sentence about another budget is no answer. Meaning cannot stand in for a number.
             refusal, shown = f"{_words_shown(numbers, 'Tallet', 'Tallene')} forekommer ikke i nogen af referaterne.", True
-        respelt = {r.asked.lower() for r in retrieval.respellings}
         spelt_as = ("Søgt som referaterne staver det: " + ", ".join(f"'{r.asked}' som '{r.archive}'" for r in retrieval.respellings) + ".") if respelt else ""
         worded_as = ("Søgt også med referaternes ord: " + ", ".join(f"'{g.asked}' som '{', '.join(g.danish)}'" for g in synonyms_of.values()) + ".") if synonyms_of else ""
         searched_as = " ".join(n for n in (spelt_as, worded_as) if n)
@@ -328,7 +334,7 @@ class Answerer:
             # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?": not that body's matter, when
             # another body's minutes name it. (With no minutes naming it, meaning still answers: other words.)
             wider = self.retriever(retrieval.question, filters, retrieval.retriever, named_body=False)
-            others = [k for k in ranked_items(wider.hits)[:5] if body_key(self.index.meetings[k[0]].body) != body_key(retrieval.body)]
+            others = [k for k in ranked_items(wider.hits)[:5] if self.retriever.key(self.index.meetings[k[0]].body) != self.retriever.key(retrieval.body)]
             if elsewhere := next((k for k in others if self._mentions(k, terms)), None):
                 other = self.index.meetings[elsewhere[0]]
                 note = (
@@ -401,12 +407,19 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
+        agendas = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k, _ in quotes_by_item) if not self.index.meetings[m].has_decisions]
+        if intent.decision and agendas:
+            # "Er lokalplan 1204 vedtaget?" quoted from an agenda: its proposal is no decision.
+            said = f"{_dates_shown(agendas)} er en dagsorden: mødets egen beslutning står ikke i den."
+            note = f"{note} {said}".strip()
         hits = self._hits_covering(hits, citations)
         return Answer(retrieval.question, True, "\n".join(lines), tuple(citations), hits, note, applied)
 
     def _item_lines(self, meeting: Meeting, number: int, quotes: list[Quote], citations: list[Citation], lead: str = "", say_undecided: bool = False) -> list[str]:
         """The answer's lines for one item: where it stands, then its quotes, each numbered as `citations` grows."""
         label = "Mødeoplysninger" if number == HEADER_ITEM else f"Punkt {number}: {quotes[0].title}"
+        if number != HEADER_ITEM and not meeting.has_decisions:
+            label += AGENDA_MARK  # an agenda proposes; what the meeting decided is not in it
         lines = [f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {label}"]
         for q in quotes:
             citations.append(self._citation(q))
@@ -422,10 +435,10 @@ class Answerer:
         13. april 2023", "i november 2023"), or the latest ("det seneste møde"); newest first."""
         if retrieval.date_range is None and not LATEST_MEETING.search(retrieval.text):
             return []
-        body = body_key(filters.body or retrieval.body)
+        body = self.retriever.key(filters.body or retrieval.body)
         found = [
             m for m in self.index.meetings.values()
-            if (not body or body_key(m.body) == body)
+            if (not body or self.retriever.key(m.body) == body)
             and (filters.date_from is None or m.date >= filters.date_from)
             and (filters.date_to is None or m.date <= filters.date_to)
             and (retrieval.date_range is None or m.date in retrieval.date_range)
@@ -619,7 +632,7 @@ class Answerer:
         current = current_decision(item, meeting.date) if key[1] != HEADER_ITEM else None
         if current is not None and (named := self.retriever.body_in_question(question)):
             # "Hvad besluttede Magistraten om ...": that body's latest decision leads, though others came after it.
-            theirs = [d for d in decisions_of(item, meeting.date) if body_key(d.body or meeting.body) == body_key(named)]  # undated: the meeting's own
+            theirs = [d for d in decisions_of(item, meeting.date) if self.retriever.key(d.body or meeting.body) == self.retriever.key(named)]  # undated: the meeting's own
             current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
         sentences = [(sec, s, e) for sec in sections for s, e in worded_spans(meeting, sec)]
@@ -814,6 +827,18 @@ def _answers_more_than_the_newest(quotes_by_item, date_of):
     by_date = sorted(quotes_by_item, key=lambda kq: date_of(kq[0]), reverse=True)
     best = max(by_date, key=lambda kq: max(q.score for q in kq[1]))
     return None if max(q.score for q in by_date[0][1]) >= LEAD_SHARE * max(q.score for q in best[1]) else best
+
+
+def _asks(word: str) -> bool:
+    """The word says what kind of answer is wanted ("besluttet", "fraværende", "hvornår"), not what it is about."""
+    return bool(DECISION_WORDS.search(word) or MEETING_WORDS.search(word) or ABSENT_WORDS.search(word) or INTENT_STEMS.intersection(tokenize(word)))
+
+
+def _without(text: str, words: list[str]) -> str:
+    """The text with these words taken out."""
+    for word in words:
+        text = replace_word(text, word, " ")
+    return " ".join(text.split())
 
 
 def _section_prior(section: Section, intent: Intent, current) -> float:

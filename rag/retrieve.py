@@ -72,6 +72,19 @@ def body_key(name: str) -> str:
     return re.sub(r"(?:ets|ens|et|en|e|s)$", "", " ".join(name.lower().split()))
 
 
+COUNCIL_KEY = re.compile(rf"(?P<town>(?:\S+\s+){{0,2}}?)(?:{'|'.join(body_key(w) for w in COUNCIL_WORDS)})")
+
+
+def one_council(names: list[str]) -> dict[str, str]:
+    """Body keys that name one council: a municipality's minutes print "Byrådet", "Aarhus Byråd" and
+    "Kommunalbestyrelsen" for the same body. Not when councils of two towns are among them."""
+    councils = sorted({k for name in names if COUNCIL_KEY.fullmatch(k := body_key(name))})
+    towns = {COUNCIL_KEY.fullmatch(k)["town"].strip() for k in councils} - {""}
+    if len(councils) < 2 or len(towns) > 1:
+        return {}
+    return {k: councils[0] for k in councils}
+
+
 def _name_pattern(names: list[str]) -> re.Pattern[str]:
     """Any of the names, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as whole words."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -98,10 +111,12 @@ class Retriever:
         self.config: Config = index.config
         self._embedder = embedder
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        deciders = [decision_of(sec).body for m in index.meetings.values() for item in m.items for sec in item.section(DECISION)]
+        self._council = one_council([m.body for m in index.meetings.values()] + deciders)
         # Days and body numbers, not strings: comparing 740,000 strings took milliseconds a question.
         self._dates = np.array([c.meeting_date for c in index.chunks], dtype="datetime64[D]")
         self._body_numbers: dict[str, int] = {}
-        self._bodies = np.array([self._body_numbers.setdefault(body_key(c.body), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
+        self._bodies = np.array([self._body_numbers.setdefault(self.key(c.body), len(self._body_numbers)) for c in index.chunks], dtype=np.int32)
         # A body decides in other bodies' minutes too: an agenda prints "Magistraten, 02-09-2025" in a case's
         # history, minutes "Økonomiudvalgets beslutning den ...". Those items are that body's as well.
         item_numbers: dict[tuple[str, int], int] = {}
@@ -110,13 +125,13 @@ class Retriever:
         spellings: dict[str, dict[str, None]] = {}  # body key -> its names, a meeting's own spelling first (shown)
         for meeting in index.meetings.values():
             if meeting.body.strip():
-                spellings.setdefault(body_key(meeting.body), {})[meeting.body] = None
+                spellings.setdefault(self.key(meeting.body), {})[meeting.body] = None
         for meeting in index.meetings.values():
             for item in meeting.items:
                 for sec in item.section(DECISION):
                     if (b := decision_of(sec).body) and (row := item_numbers.get((meeting.meeting_id, item.number))) is not None:
-                        self._decided_by.setdefault(body_key(b), set()).add(row)
-                        spellings.setdefault(body_key(b), {})[b] = None
+                        self._decided_by.setdefault(self.key(b), set()).add(row)
+                        spellings.setdefault(self.key(b), {})[b] = None
         councils = [k for k in spellings if any(re.search(rf"(?<!\w){body_key(w)}", k) for w in COUNCIL_WORDS)]  # not "ungebyråd"
         self._body_names = [
             (next(iter(names)), _name_pattern([*names, *(COUNCIL_WORDS if councils == [k] else ())]))
@@ -125,6 +140,10 @@ class Retriever:
         self._body_masks: dict[str, np.ndarray] = {}  # by body key: built once, asked several times a question
         self.glossary = Glossary.load(self.config.glossary_file)
         self.synonyms = Synonyms.load(self.config.synonyms_file)
+
+    def key(self, body: str) -> str:
+        """One key for a body's names (body_key), and for the council's several names (one_council)."""
+        return self._council.get(k := body_key(body), k)
 
     def body_in_question(self, question: str) -> str:
         """The body a question names, when the archive holds minutes of more than one body."""
@@ -167,7 +186,7 @@ class Retriever:
             return None  # a mask of a large archive costs milliseconds to build and to check
         mask = np.ones(len(self.index.chunks), dtype=bool)
         if filters.body:
-            mask &= self._body_mask(body_key(filters.body))
+            mask &= self._body_mask(self.key(filters.body))
         if filters.date_from:
             mask &= self._dates >= np.datetime64(filters.date_from, "D")
         if filters.date_to:

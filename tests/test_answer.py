@@ -573,3 +573,35 @@ def test_a_question_of_who_was_absent_is_not_answered_with_the_meeting_room():
     quoted = lambda question: [meeting.text[s:e] for s, e in header_facts(meeting, question)]
     assert quoted("Hvem var fraværende på byrådsmødet den 29. januar 2020?") == []
     assert quoted("Hvor blev byrådsmødet holdt?") == ["Lokale: Byrådssalen, Brønderslev Rådhus"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Typos of how one asks are no topics; a question of one long misspelt word is read as that word
+
+
+@pytest.mark.parametrize(
+    "question, where",
+    [
+        ("Hvem var fraværnde på mødet den 13. april 2023?", ("2023-04-13", 1)),
+        ("Hvad blev der besltutet om indikatorer for 2025?", ("2024-11-20", 6)),
+    ],
+)
+def test_a_misspelt_question_word_is_searched_as_spelt_and_not_taken_for_a_topic(answerer, question, where):
+    answer = answerer(question)
+    assert answer.found and first_source(answer) == where
+    assert "forekommer ikke" not in answer.note and "Søgt som referaterne staver det" in answer.note
+
+
+@pytest.mark.parametrize("question, found", [("virksomhedspraktick", True), ("flygtninge", False)])
+def test_a_question_of_one_long_misspelt_word_is_that_word_but_a_short_respelling_stays_a_guess(answerer, question, found):
+    # Nothing is left of the question to measure what the word pulls toward; a one-letter typo of a word of twelve
+    # letters or more is the likelier reading. "flygtninge" is one edit from "flytning", and the minutes never discuss refugees.
+    answer = answerer(question)
+    assert answer.found is found
+    if found:
+        assert first_source(answer) in {("2023-11-23", 6), ("2023-03-30", 7)}
+
+
+def test_decisions_taken_in_a_month_without_meetings_are_not_answered_from_other_months(answerer):
+    answer = answerer("Hvilke beslutninger blev truffet i december 2023?")
+    assert answer.found is False and "Ingen møder i indekset ligger i perioden 'december 2023'" in answer.note

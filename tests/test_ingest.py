@@ -708,3 +708,44 @@ def test_a_figure_and_an_absence_from_minutes_read_as_documents(documents):
     assert price.found and (price.citations[0].body, price.citations[0].item) == ("Seniorrådet", 2) and "62 kr." in price.text
     absent = documents("Hvem havde meldt afbud til Ældrerådets møde i marts 2024?")
     assert absent.found and "Jens Nielsen" in absent.text
+
+
+# ---------------------------------------------------------------------------------------------------
+# One town's archive: its council by any of its names; its agenda is no decision
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_town(tmp_path_factory, embedder):
+    from rag.answer import Answerer
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+
+    config = Config(index_dir=tmp_path_factory.mktemp("one-town") / "index")
+    fixtures = Path(__file__).resolve().parent / "portals"
+    files = [fixtures / "portal_firstagenda.txt", fixtures / "portal_firstagenda_referat.txt", fixtures / "generisk_byraadet_2024-01-25.txt"]
+    assert build_index(files, config, embedder=embedder).meetings == 3  # "Aarhus Byråd", "Teknisk Udvalg", "Byrådet"
+    index = load_index(config)
+    return Answerer(index, Retriever(index, embedder=embedder))
+
+
+def test_the_councils_names_in_one_towns_archive_are_one_body(one_town):
+    # Was refused: "Byrådets referater nævner det ikke; det gør Aarhus Byråds referat".
+    answer = one_town("Hvad besluttede byrådet om udviklingsplanen for Aarhus Ø?")
+    assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Aarhus Byråd", 22)
+    assert one_town("Hvad besluttede Aarhus Byråd om lukningen af Vestbyens Bibliotek?").citations[0].body == "Byrådet"
+
+
+def test_councils_of_two_towns_stay_two_bodies():
+    from rag.retrieve import one_council
+
+    assert one_council(["Byrådet", "Aarhus Byråd", "Kommunalbestyrelsen", "Teknisk Udvalg"]) == dict.fromkeys(["aarhus byråd", "byråd", "kommunalbestyrels"], "aarhus byråd")
+    assert one_council(["Aarhus Byråd", "Herning Byråd", "Byrådet"]) == {}
+    assert one_council(["Byrådet", "Ungebyrådet"]) == {}
+
+
+def test_an_agenda_quoted_for_a_decision_says_it_is_an_agenda(one_town):
+    answer = one_town("Er lokalplan 1204 vedtaget endeligt?")
+    assert answer.found and answer.citations[0].item == 23
+    assert "(dagsorden, ikke referat)" in answer.text
+    assert "Mødet Aarhus Byråd 08-10-2025 er en dagsorden: mødets egen beslutning står ikke i den." in answer.note
