@@ -117,6 +117,9 @@ LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
+NUMBER_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusinde?|halvdelen|dobbelt)\b", re.IGNORECASE)
 AGENDA_MARK = " (dagsorden, ikke referat)"
 MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -407,6 +410,12 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
+        if intent.number and not intent.meeting and not any(_gives_a_figure(q.text, retrieval.text) for _, qs in quotes_by_item for q in qs):
+            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted is no answer.
+            (mid, number), _ = quotes_by_item[0]
+            where = self.index.meetings[mid]
+            note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         agendas = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k, _ in quotes_by_item) if not self.index.meetings[m].has_decisions]
         if intent.decision and agendas:
             # "Er lokalplan 1204 vedtaget?" quoted from an agenda: its proposal is no decision.
@@ -832,6 +841,14 @@ def _answers_more_than_the_newest(quotes_by_item, date_of):
 def _asks(word: str) -> bool:
     """The word says what kind of answer is wanted ("besluttet", "fraværende", "hvornår"), not what it is about."""
     return bool(DECISION_WORDS.search(word) or MEETING_WORDS.search(word) or ABSENT_WORDS.search(word) or INTENT_STEMS.intersection(tokenize(word)))
+
+
+def _gives_a_figure(text: str, question: str) -> bool:
+    """The text gives a figure the question does not: a number or a number word ("fem stationer"), not a date,
+    a year, an ordinal ("1. gang", "2. og 3. november") or a list's "1."."""
+    text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– "))))
+    asked = set(NUMBER.findall(question))
+    return any(n not in asked and not YEAR_IN_TEXT.fullmatch(n) for n in NUMBER.findall(text)) or bool(NUMBER_WORD.search(text))
 
 
 def _without(text: str, words: list[str]) -> str:

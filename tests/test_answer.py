@@ -605,3 +605,19 @@ def test_a_question_of_one_long_misspelt_word_is_that_word_but_a_short_respellin
 def test_decisions_taken_in_a_month_without_meetings_are_not_answered_from_other_months(answerer):
     answer = answerer("Hvilke beslutninger blev truffet i december 2023?")
     assert answer.found is False and "Ingen møder i indekset ligger i perioden 'december 2023'" in answer.note
+
+
+@pytest.mark.parametrize(
+    "question, found",
+    [
+        ("Hvad koster julefrokosten i Økonomi & Stab?", False),  # the minutes tell of it, not of its price
+        ("Hvor mange minutter afsættes til temadrøftelser med Chefforums nye mødeform?", True),
+    ],
+)
+def test_a_question_for_a_figure_is_not_answered_by_quotes_without_one(answerer, question, found):
+    answer = answerer(question)
+    assert answer.found is found
+    if not found:
+        assert answer.note == "Referaterne nævner det (Chefforum 30. marts 2023, punkt 8), men intet tal eller beløb for det, der spørges om."
+    else:
+        assert "80 minutter til temadrøftelser" in answer.text
