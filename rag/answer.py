@@ -117,6 +117,7 @@ LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
+IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
 NUMBER_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusinde?|halvdelen|dobbelt)\b", re.IGNORECASE)
@@ -350,6 +351,9 @@ class Answerer:
             # even when its date words ("på mødet i november 2023") rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.text)
+        # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
+        asked_ids = _identifiers(topic)
+        items = self._named_by_identifier_first(items, asked_ids)
         if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
             # "punkt 4 på mødet den 13. april 2023": that item of the meetings the date names, searched or not.
             named = [(m.meeting_id, int(ref["number"])) for m in self._meetings_asked_about(retrieval, filters) if m.item(int(ref["number"]))]
@@ -374,7 +378,7 @@ class Answerer:
         if not quotes_by_item and by_items:
             if intent.meeting:
                 items = [k for k in items if k[1] != HEADER_ITEM] or items
-            chosen = self._same_matter(items, hits, terms)
+            chosen = self._same_matter(items, hits, terms, asked_ids)
             chosen += self._one_per_period(items, retrieval, chosen)
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
             meaning_of = " ".join(topic.split()) if by_meaning else ""
@@ -527,8 +531,10 @@ class Answerer:
         return "", True
 
     # -- items ---------------------------------------------------------------------------------
-    def _same_matter(self, items, hits, terms) -> list[tuple[str, int]]:
-        """The top item, plus items of other meetings about the same matter (close in rank and topic)."""
+    def _same_matter(self, items, hits, terms, asked_ids: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+        """The top item, plus items of other meetings about the same matter (close in rank and topic). When the
+        question names the number in the top item's title, only items whose titles carry it too: "Trafiksikkerhedsplan
+        2024-2027" is no later treatment of "Trafiksikkerhedsplan 2021-2024"."""
         top = items[0]
         best = {}
         for h in hits:
@@ -539,6 +545,7 @@ class Answerer:
         if top_item is None or _routine(top_item):
             return chosen  # meeting facts and standing items are no matter to follow across meetings
         title_terms = self.topic_terms(top_item.title)
+        named = asked_ids & _identifiers(top_item.title)
         for key in items[1 : 6]:
             if len(chosen) >= self.config.answer_items:
                 break
@@ -548,11 +555,23 @@ class Answerer:
             if item is None or best[key] < 0.75 * best[top] or _routine(item):
                 continue
             same_case = bool(item.case_number) and item.case_number == top_item.case_number
+            if named and not same_case and not named & _identifiers(item.title):
+                continue
             similar_title = bool(title_terms) and self.coverage(title_terms, [item.title]) >= 0.5
             on_topic = bool(terms) and self.coverage(terms, [item.title]) >= 0.5
             if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
                 chosen.append(key)
         return chosen
+
+    def _named_by_identifier_first(self, items, asked_ids: frozenset[str]) -> list[tuple[str, int]]:
+        """Of the top items, the first whose title carries a number the question names leads."""
+        if not asked_ids:
+            return items
+        for key in items[:5]:
+            item = self._item(key) if key[1] != HEADER_ITEM else None
+            if item is not None and asked_ids & _identifiers(item.title):
+                return [key] + [k for k in items if k != key]
+        return items
 
     def _named_by_title_first(self, items, question: str) -> list[tuple[str, int]]:
         """An item the question names by its title ("om udbudsplanen for 2025", "under eventuelt") leads.
@@ -849,6 +868,12 @@ def _gives_a_figure(text: str, question: str) -> bool:
     text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– "))))
     asked = set(NUMBER.findall(question))
     return any(n not in asked and not YEAR_IN_TEXT.fullmatch(n) for n in NUMBER.findall(text)) or bool(NUMBER_WORD.search(text))
+
+
+def _identifiers(text: str) -> frozenset[str]:
+    """Numbers that name a matter: a plan's number or period ("lokalplan 145", "2021-2024"); not a year alone,
+    which as often dates the question ("indikatorerne for 2024", "fra Budget 2023 ... i 2024")."""
+    return frozenset(re.sub(r"\s*[-–/]\s*", "-", m) for m in IDENTIFIER.findall(text) if not YEAR_IN_TEXT.fullmatch(m))
 
 
 def _without(text: str, words: list[str]) -> str:

@@ -749,3 +749,32 @@ def test_an_agenda_quoted_for_a_decision_says_it_is_an_agenda(one_town):
     assert answer.found and answer.citations[0].item == 23
     assert "(dagsorden, ikke referat)" in answer.text
     assert "Mødet Aarhus Byråd 08-10-2025 er en dagsorden: mødets egen beslutning står ikke i den." in answer.note
+
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory, embedder):
+    from rag.answer import Answerer
+    from rag.index import build_index, load_index
+    from rag.retrieve import Retriever
+
+    config = Config(index_dir=tmp_path_factory.mktemp("two-plans") / "index")
+    tests = Path(__file__).resolve().parent
+    # "Trafiksikkerhedsplan 2021-2024" (2020) and "Trafiksikkerhedsplan 2024-2027" (2024): two plans, titles alike.
+    build_index([tests / "fixtures" / "udvalg_miljoe_2020-09-15.txt", tests / "portals" / "generisk_teknik_2024-05-07.txt"], config, embedder=embedder)
+    index = load_index(config)
+    return Answerer(index, Retriever(index, embedder=embedder))
+
+
+def test_a_plans_period_in_the_question_picks_that_plan_not_a_newer_one_alike(two_plans):
+    # The 2024-2027 plan led as "Seneste" of a question about the 2021-2024 plan.
+    answer = two_plans("Hvilke skoleveje prioriteres i trafiksikkerhedsplanen 2021-2024?")
+    assert answer.found and {c.meeting_date for c in answer.citations} == {"2020-09-15"}
+    assert answer.citations[0].title == "Trafiksikkerhedsplan 2021-2024"
+
+
+def test_a_plans_number_in_the_question_picks_that_plan_not_a_newer_one_alike(other_systems):
+    # "Lokalplan 1204 Trige - endelig vedtagelse" (2025) led as the latest treatment of "lokalplan 145" (2019).
+    answer = other_systems("Hvornår blev tillæg 1 til lokalplan 145 endeligt vedtaget?")
+    assert answer.found and answer.citations[0].title.startswith("Tillæg 1 til Lokalplan 145")
+    assert all("1204" not in c.title for c in answer.citations)
