@@ -386,7 +386,9 @@ class Answerer:
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
             # A meeting was found, but its minutes do not say who was there or where: say that, not "nothing found".
-            note = "Referatet af mødet oplyser ikke det, der spørges om (deltagere, fravær, sted eller tid)." if intent.meeting else "ingen citater"
+            note = "ingen citater"
+            if intent.meeting:
+                note = "Referatet af mødet nævner ingen fraværende." if ABSENT_WORDS.search(retrieval.text) else "Referatet af mødet oplyser ikke det, der spørges om (deltagere, fravær, sted eller tid)."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         # Date-aware: the same matter in several meetings is shown newest first.
         # A decision is superseded by a later one, so decisions and "the latest" go newest first.

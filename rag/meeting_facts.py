@@ -102,7 +102,8 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
     asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
     # The absence labels alone first, then any fact asked for; a question that asks for none gets them all.
-    for kinds in ([asked[0]], asked) if asked else (every,):
+    # Who was absent is not answered by who was there: a list of attendees reads as the absentees.
+    for kinds in ([asked[0]],) if ABSENT_WORDS.search(question) else ([asked[0]], asked) if asked else (every,):
         label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
         wanted: list[tuple[int, int]] = []
         for k, (s, e) in enumerate(lines):

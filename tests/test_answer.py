@@ -621,3 +621,10 @@ def test_a_question_for_a_figure_is_not_answered_by_quotes_without_one(answerer,
         assert answer.note == "Referaterne nævner det (Chefforum 30. marts 2023, punkt 8), men intet tal eller beløb for det, der spørges om."
     else:
         assert "80 minutter til temadrøftelser" in answer.text
+
+
+def test_who_was_absent_is_not_answered_with_who_was_there(answerer):
+    # The minutes of 20 November 2024 list nine attendees and no absentees; quoted, the attendees read as absent.
+    answer = answerer("Hvem var fraværende på Chefforums møde i november 2024?")
+    assert (answer.found, answer.citations, answer.note) == (False, (), "Referatet af mødet nævner ingen fraværende.")
+    assert answerer("Hvem deltog i Chefforums møde i november 2024?").citations[0].quote.startswith("Mødedeltagere Henrik Harder")
