@@ -778,3 +778,10 @@ def test_a_plans_number_in_the_question_picks_that_plan_not_a_newer_one_alike(ot
     answer = other_systems("Hvornår blev tillæg 1 til lokalplan 145 endeligt vedtaget?")
     assert answer.found and answer.citations[0].title.startswith("Tillæg 1 til Lokalplan 145")
     assert all("1204" not in c.title for c in answer.citations)
+
+
+def test_where_a_meeting_was_held_quotes_the_whole_address_past_its_abbreviation(other_systems):
+    # "Den 09.01.2020 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge" was cut after "Sdr." and then refused.
+    answer = other_systems("Hvor blev Klima- og Planudvalgets møde den 9. januar 2020 holdt?")
+    assert answer.found and answer.citations[0].item == 0
+    assert answer.citations[0].quote == "Den 09.01.2020 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge"
