@@ -63,6 +63,9 @@ DATE_IN_TEXT = re.compile(
 )
 # A yes/no question ("Kommer der en ny indsamling?", "Blev planen godkendt?") is answered by what was decided.
 YES_NO = re.compile(r"^\s*(blev|bliver|kommer|skal|skulle|vil|ville|kan|kunne|må|får|fik|godkendte|besluttede|vedtog|did|was|were|will|is|are)\b", re.IGNORECASE)
+# "Hvad hedder de nye virksomhedsplaner?": asked for a name, answered by the sentence that gives it ("Navnet ... er Plan A").
+NAME_ASKED = re.compile(r"\b(?:hedder|kaldes|kalder|navn\w*|betegn\w*|benævn\w*|called|named|name)\b", re.IGNORECASE)
+NAMING = re.compile(r"\b(?:navn\w*|hedder|kaldes|kaldet|betegn\w*|benævn\w*|døbt)\b", re.IGNORECASE)
 LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
@@ -134,6 +137,7 @@ class Intent:
     when: bool
     who: bool = False
     latest: bool = False  # "seneste", "nuværende": the newest treatment leads whatever it scores
+    name: bool = False  # "Hvad hedder ...": the sentence that gives the name answers
 
     @classmethod
     def of(cls, question: str) -> "Intent":
@@ -144,6 +148,7 @@ class Intent:
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),
             latest=bool(LATEST_WORDS.search(question)),
+            name=bool(NAME_ASKED.search(question)),
         )
 
 
@@ -695,6 +700,8 @@ class Answerer:
             if intent.who and (PERSON_NAME.search(text) or NAME_IN_BRACKETS.search(text)):
                 score += 0.3
             if intent.when and (DATE_IN_TEXT.search(text)):
+                score += 0.3
+            if intent.name and NAMING.search(text):
                 score += 0.3
             if len(text) < 25:
                 score -= 0.2

@@ -637,3 +637,10 @@ def test_who_was_absent_is_not_answered_with_who_was_there(answerer):
     answer = answerer("Hvem var fraværende på Chefforums møde i november 2024?")
     assert (answer.found, answer.citations, answer.note) == (False, (), "Referatet af mødet nævner ingen fraværende.")
     assert answerer("Hvem deltog i Chefforums møde i november 2024?").citations[0].quote.startswith("Mødedeltagere Henrik Harder")
+
+
+def test_a_question_for_a_name_quotes_the_sentence_that_gives_it(answerer):
+    # Three background sentences were quoted, not "- Navnet for virksomhedsplan er Plan A." (found by a QA pass).
+    answer = answerer("Hvad hedder de nye virksomhedsplaner?")
+    assert answer.found and first_source(answer) == ("2023-03-30", 6)
+    assert "Navnet for virksomhedsplan er Plan A." in answer.text
