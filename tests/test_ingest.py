@@ -528,19 +528,26 @@ def test_source_route_serves_only_the_indexed_pdf_of_a_meeting(mixed_app):
 # ---------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def other_systems(tmp_path_factory, embedder):
+def answerer_over(files: list[Path], folder: Path, embedder, meetings: int):
+    """A real index of these files (every one of them read) and the answerer over it."""
     from rag.answer import Answerer
     from rag.index import build_index, load_index
     from rag.retrieve import Retriever
 
-    folder = tmp_path_factory.mktemp("other")
     config = Config(index_dir=folder / "index")
-    fixtures = Path(__file__).resolve().parent / "portals"
-    report = build_index(sorted([*fixtures.glob("generisk_*.txt"), *fixtures.glob("portal_*.txt")]), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (21, ())
+    report = build_index(files, config, embedder=embedder)
+    assert (report.meetings, report.corpus.errors) == (meetings, ())
     index = load_index(config)
     return Answerer(index, Retriever(index, embedder=embedder))
+
+
+PORTALS = Path(__file__).resolve().parent / "portals"
+
+
+@pytest.fixture(scope="module")
+def other_systems(tmp_path_factory, embedder):
+    files = sorted([*PORTALS.glob("generisk_*.txt"), *PORTALS.glob("portal_*.txt")])
+    return answerer_over(files, tmp_path_factory.mktemp("other"), embedder, meetings=21)
 
 
 def test_decision_in_another_systems_minutes_is_quoted_with_body_date_item_and_section(other_systems):
@@ -684,16 +691,7 @@ def test_html_portal_with_items_as_table_rows_gives_numbered_items_case_numbers_
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory, embedder):
-    from rag.answer import Answerer
-    from rag.index import build_index, load_index
-    from rag.retrieve import Retriever
-
-    config = Config(index_dir=tmp_path_factory.mktemp("documents") / "index")
-    fixtures = Path(__file__).resolve().parent / "portals"
-    report = build_index(sorted(fixtures.glob("dokument_*.txt")), config, embedder=embedder)
-    assert (report.meetings, report.corpus.errors) == (5, ())
-    index = load_index(config)
-    return Answerer(index, Retriever(index, embedder=embedder))
+    return answerer_over(sorted(PORTALS.glob("dokument_*.txt")), tmp_path_factory.mktemp("documents"), embedder, meetings=5)
 
 
 def test_a_decision_on_a_page_without_item_titles_is_quoted_from_its_item(documents):
@@ -717,16 +715,9 @@ def test_a_figure_and_an_absence_from_minutes_read_as_documents(documents):
 
 @pytest.fixture(scope="module")
 def one_town(tmp_path_factory, embedder):
-    from rag.answer import Answerer
-    from rag.index import build_index, load_index
-    from rag.retrieve import Retriever
-
-    config = Config(index_dir=tmp_path_factory.mktemp("one-town") / "index")
-    fixtures = Path(__file__).resolve().parent / "portals"
-    files = [fixtures / "portal_firstagenda.txt", fixtures / "portal_firstagenda_referat.txt", fixtures / "generisk_byraadet_2024-01-25.txt"]
-    assert build_index(files, config, embedder=embedder).meetings == 3  # "Aarhus Byråd", "Teknisk Udvalg", "Byrådet"
-    index = load_index(config)
-    return Answerer(index, Retriever(index, embedder=embedder))
+    # "Aarhus Byråd" (an agenda), "Teknisk Udvalg" and "Byrådet": one town's council by two names.
+    files = [PORTALS / "portal_firstagenda.txt", PORTALS / "portal_firstagenda_referat.txt", PORTALS / "generisk_byraadet_2024-01-25.txt"]
+    return answerer_over(files, tmp_path_factory.mktemp("one-town"), embedder, meetings=3)
 
 
 def test_the_councils_names_in_one_towns_archive_are_one_body(one_town):
@@ -754,16 +745,9 @@ def test_an_agenda_quoted_for_a_decision_says_it_is_an_agenda(one_town):
 
 @pytest.fixture(scope="module")
 def two_plans(tmp_path_factory, embedder):
-    from rag.answer import Answerer
-    from rag.index import build_index, load_index
-    from rag.retrieve import Retriever
-
-    config = Config(index_dir=tmp_path_factory.mktemp("two-plans") / "index")
-    tests = Path(__file__).resolve().parent
     # "Trafiksikkerhedsplan 2021-2024" (2020) and "Trafiksikkerhedsplan 2024-2027" (2024): two plans, titles alike.
-    build_index([tests / "fixtures" / "udvalg_miljoe_2020-09-15.txt", tests / "portals" / "generisk_teknik_2024-05-07.txt"], config, embedder=embedder)
-    index = load_index(config)
-    return Answerer(index, Retriever(index, embedder=embedder))
+    files = [PORTALS.parent / "fixtures" / "udvalg_miljoe_2020-09-15.txt", PORTALS / "generisk_teknik_2024-05-07.txt"]
+    return answerer_over(files, tmp_path_factory.mktemp("two-plans"), embedder, meetings=2)
 
 
 def test_a_plans_period_in_the_question_picks_that_plan_not_a_newer_one_alike(two_plans):
