@@ -38,7 +38,7 @@ DECISION_WORDS = re.compile(
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
 PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
-    r"\b(fraværende|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
+    r"\b(fraværende|hvem\s+mangled?e|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
@@ -421,8 +421,9 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
-        if intent.number and not intent.meeting and not any(_gives_a_figure(q.text, retrieval.text) for _, qs in quotes_by_item for q in qs):
-            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted is no answer.
+        if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for _, qs in quotes_by_item for q in qs for t in (q.text, q.title)):
+            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted (nor in
+            # the title: "Alfabo - 39 familieboliger i Brørup") is no answer.
             (mid, number), _ = quotes_by_item[0]
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."

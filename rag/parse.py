@@ -37,6 +37,7 @@ from .layouts import (
     NAVIGATION,
     PROPOSAL,
     PROPOSAL_OPENER,
+    SECTION_HEADINGS,
     SUBHEADING,
     UNHEADED,
     Layout,
@@ -414,11 +415,19 @@ class _Reader:
                 attendees=_unique(attendees),
                 absentees=_unique(absentees + item_absent),
                 layout=layout.name,
-                # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own.
-                has_decisions=bool(own),
+                # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own,
+                # and say they are minutes even where no decision heading was read ("Referat: Godkendt").
+                has_decisions=bool(own) or self._titled_minutes(header_lines),
             )
 
         return finish
+
+    @staticmethod
+    def _titled_minutes(header_lines: list[Line]) -> bool:
+        """The header's first lines call the file minutes ("Referat", "Beslutningsprotokol"), not an agenda's
+        "Godkendelse af referat"."""
+        lines = [line.stripped for line in header_lines if line.stripped][:MINUTES_TITLE_LINES]
+        return any(MINUTES_TITLE.search(s) and not NOT_MINUTES_TITLE.search(s) for s in lines)
 
     # -- items and sections --------------------------------------------------------------------
     def _items(self, first: int, toc_titles: list[str]) -> list[AgendaItem]:
@@ -707,6 +716,11 @@ _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
+# What minutes call themselves in their first lines; "Dagsorden" alone is an agenda, which decides nothing yet.
+MINUTES_TITLE = re.compile(r"\b(?:referat|beslutningsprotokol|mødeprotokol|protokol)\b", re.IGNORECASE)
+NOT_MINUTES_TITLE = re.compile(r"godkend|underskri|sidste møde|forrige møde", re.IGNORECASE)
+MINUTES_TITLE_LINES = 8
+NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\.?")
 # A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
 FIELD = re.compile(r"^[A-ZÆØÅ][\w.]*(?: [\w.]+){0,2}\s*:(?:\s|$)")
 # A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
@@ -726,8 +740,10 @@ def date_in_name(path: Path) -> date | None:
 def _names_a_body(name: str) -> bool:
     """A body's name has no lowercase word but its joining words and its last ("Børne- og ungeudvalget"): a web
     page's navigation ("Hjem Politiske udvalg Seneste fra byrådet") ends in a body's word too."""
-    words = [w.strip("\"'«»()–-") for w in name.replace(",", " ").split()[:-1]]
-    return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words)
+    words = [w.strip("\"'«»()–-") for w in name.replace(",", " ").split()]
+    if words[0].lower() in SECTION_HEADINGS:
+        return False  # "Beslutning i Byrådet den 26-01-2015" heads a decision; its body is the layouts' to read
+    return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words[:-1])
 
 
 def _marked(m: re.Match[str]) -> bool:
@@ -762,10 +778,11 @@ def _norm_title(title: str) -> str:
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
+    """Each person once; "Ingen" or "-" under "Fraværende" names nobody."""
     seen, out = set(), []
     for name in names:
         key = name.split("(")[0].strip().lower()
-        if key and key not in seen:
+        if key and key not in seen and not NOBODY.fullmatch(key):
             seen.add(key)
             out.append(name)
     return tuple(out)

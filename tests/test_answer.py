@@ -647,3 +647,8 @@ def test_a_question_for_a_name_quotes_the_sentence_that_gives_it(answerer):
     answer = answerer("Hvad hedder de nye virksomhedsplaner?")
     assert answer.found and first_source(answer) == ("2023-03-30", 6)
     assert "Navnet for virksomhedsplan er Plan A." in answer.text
+
+
+def test_who_was_missing_asks_who_was_absent(answerer):
+    answer = answerer("Hvem manglede på mødet den 13. april 2023?")
+    assert answer.found and answer.citations[0].section == "Fraværende" and "Rikke Blom" in answer.citations[0].quote

@@ -769,3 +769,15 @@ def test_where_a_meeting_was_held_quotes_the_whole_address_past_its_abbreviation
     answer = other_systems("Hvor blev Klima- og Planudvalgets møde den 9. januar 2020 holdt?")
     assert answer.found and answer.citations[0].item == 0
     assert answer.citations[0].quote == "Den 09.01.2020 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 Køge"
+
+
+def test_a_figure_in_the_cited_items_title_answers_how_many(other_systems):
+    # "Alfabo, 39 familieboliger i Søndergade, Brørup": no quote repeats the 39, and it was refused as no figure.
+    answer = other_systems("Hvor mange familieboliger bygger Alfabo i Brørup?")
+    assert answer.found and "39 familieboliger" in answer.citations[0].title
+
+
+def test_an_agenda_is_marked_but_minutes_without_a_decision_heading_are_not(documents):
+    answer = documents("Hvad ønsker Ældrerådet ved plejecentrets indkørsel?")
+    assert answer.found and answer.citations[0].body == "Ældrerådet" and "fodgængerovergang" in answer.text
+    assert "dagsorden" not in answer.text + answer.note

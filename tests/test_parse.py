@@ -1279,6 +1279,25 @@ def test_numbered_items_nothing_confirms_are_read_when_they_count_up_or_all_prin
     ]
     assert "fodgængerovergang" in meeting.item(3).sections[0].text
     assert (meeting.date, meeting.absentees) == (date(2024, 3, 4), ("Jens Nielsen",))
+    # "Referat af møde": minutes, though no decision heading was read; an agenda ("Dagsorden") would not be.
+    assert meeting.has_decisions
+
+
+def test_minutes_that_call_themselves_minutes_are_no_agenda_but_an_agenda_is():
+    untitled = "Ældrerådet\n\n{} 4. marts 2024\n\n 1. Trafik ved plejecentret\nReferat: Vi skriver til Teknisk Udvalg.\n\n 2. Eventuelt\nIntet.\n"
+    assert parse_text(untitled.format("Referat af møde")).has_decisions
+    assert not parse_text(untitled.format("Dagsorden til møde")).has_decisions
+    assert not parse_text(untitled.format("Dagsorden med godkendelse af referat fra mødet")).has_decisions
+
+
+def test_nobody_absent_is_no_absentee_and_a_decision_heading_is_no_body():
+    text = (
+        "Referat\n\nOnsdag den 14-02-2024 kl. 16:00\n\nAfbud\nIngen\n\nBeslutning i Byrådet den 14-02-2024\n\n"
+        "3. Trafikplan for bymidten\n\nSagsfremstilling\nDer er ønske om en ny skolesti.\n\nBeslutning\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.absentees == ()
+    assert not meeting.body.startswith("Beslutning")
 
 
 def test_a_contents_line_over_the_absence_heading_is_no_item_and_a_publication_date_no_meeting_date():
