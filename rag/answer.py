@@ -124,6 +124,7 @@ IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?!
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
 NUMBER_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusinde?|halvdelen|dobbelt)\b", re.IGNORECASE)
+OTHER_EVENT = re.compile(r"(?:mød|seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")  # stems
 AGENDA_MARK = " (dagsorden, ikke referat)"
 MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -368,7 +369,9 @@ class Answerer:
         quotes_by_item = []
         # Words beyond the meeting itself ("høringsmøder", "skolestrukturen"): an item may answer, not the header.
         beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words]
-        if intent.meeting and (not beyond or any(words.search(retrieval.text) for words, _ in MEETING_FACTS)):
+        # "Hvor blev refleksionsseminaret holdt?" asks where another gathering was, not where the body met.
+        other_event = any(OTHER_EVENT.search(t) for t in beyond)
+        if intent.meeting and (not beyond or (any(words.search(retrieval.text) for words, _ in MEETING_FACTS) and not other_event)):
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
             meetings = list(dict.fromkeys(key[0] for key in items))

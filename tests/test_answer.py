@@ -652,3 +652,16 @@ def test_a_question_for_a_name_quotes_the_sentence_that_gives_it(answerer):
 def test_who_was_missing_asks_who_was_absent(answerer):
     answer = answerer("Hvem manglede på mødet den 13. april 2023?")
     assert answer.found and answer.citations[0].section == "Fraværende" and "Rikke Blom" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question, where, quoted",
+    [
+        # Another gathering than the body's meeting: its item says where it was, not the meeting's room.
+        ("Hvor blev refleksionsseminaret holdt?", ("2023-11-23", 3), "På refleksionsseminaret på Fyn"),
+        ("Hvor blev Chefforums møde den 23. november 2023 holdt?", ("2023-11-23", 0), "Mødested Mødelokale 915"),
+    ],
+)
+def test_where_a_seminar_was_held_is_its_items_answer_and_where_the_meeting_was_its_headers(answerer, question, where, quoted):
+    answer = answerer(question)
+    assert answer.found and first_source(answer) == where and answer.citations[0].quote.startswith(quoted)
