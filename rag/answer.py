@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -340,16 +340,19 @@ class Answerer:
             retrieval = self.retriever(retrieval.question, filters, "dense")
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
             applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
-        if retrieval.body and terms and not intent.meeting and not any(self._mentions(k, terms) for k in items[:3]):
-            # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?": not that body's matter, when
-            # another body's minutes name it. (With no minutes naming it, meaning still answers: other words.)
-            wider = self.retriever(retrieval.question, filters, retrieval.retriever, named_body=False)
-            others = [k for k in ranked_items(wider.hits)[:5] if self.retriever.key(self.index.meetings[k[0]].body) != self.retriever.key(retrieval.body)]
+        named = retrieval.body or filters.body
+        if named and terms and not intent.meeting and not any(self._mentions(k, terms) for k in items[:3]):
+            # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?", or the body chosen as a filter: not
+            # that body's matter, when another body's minutes name it. (With no minutes naming it, meaning still
+            # answers: other words.)
+            wider = self.retriever(retrieval.question, replace(filters, body=""), retrieval.retriever, named_body=False)
+            others = [k for k in ranked_items(wider.hits)[:5] if self.retriever.key(self.index.meetings[k[0]].body) != self.retriever.key(named)]
             if elsewhere := next((k for k in others if self._mentions(k, terms)), None):
                 other = self.index.meetings[elsewhere[0]]
+                unnamed = f"Spørg uden at nævne {named}" if retrieval.body else f"Fjern filteret på {named}"
                 note = (
-                    f"{retrieval.body}s referater nævner det ikke; det gør {other.body}s referat fra {long_date(other.date)}"
-                    f" (punkt {elsewhere[1]}). Spørg uden at nævne {retrieval.body} for at se det."
+                    f"{named}s referater nævner det ikke; det gør {other.body}s referat fra {long_date(other.date)}"
+                    f" (punkt {elsewhere[1]}). {unnamed} for at se det."
                 )
                 return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), wider.hits, note, applied)
         if not (intent.meeting or intent.who or intent.when):

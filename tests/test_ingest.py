@@ -781,3 +781,12 @@ def test_an_agenda_is_marked_but_minutes_without_a_decision_heading_are_not(docu
     answer = documents("Hvad ønsker Ældrerådet ved plejecentrets indkørsel?")
     assert answer.found and answer.citations[0].body == "Ældrerådet" and "fodgængerovergang" in answer.text
     assert "dagsorden" not in answer.text + answer.note
+
+
+def test_a_body_chosen_as_a_filter_that_never_dealt_with_the_matter_is_not_answered_from_its_nearest_item(documents):
+    from rag.retrieve import Filters
+
+    # The same as naming the body in the question: was «Handicaprådet anbefaler udkastet.» (a QA pass).
+    answer = documents("Hvad blev besluttet om madordningen?", Filters(body="Handicaprådet"))
+    assert (answer.found, answer.citations) == (False, ())
+    assert answer.note.startswith("Handicaprådets referater nævner det ikke; det gør Seniorrådets referat fra 8. maj 2024 (punkt 2).")
