@@ -20,7 +20,7 @@ from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
-from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
+from .meeting_facts import ABSENT_WORDS, ENDED_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
 from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
@@ -144,7 +144,7 @@ class Intent:
     def of(cls, question: str) -> "Intent":
         return cls(
             decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(MEETING_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))),
+            meeting=bool(MEETING_WORDS.search(question) or ENDED_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),

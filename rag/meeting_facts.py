@@ -25,8 +25,13 @@ LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
 PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
 TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
+# When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
+ENDED_WORDS = re.compile(r"\b(?:hævet|sluttidspunkt\w*)\b|\bslutted?e\b(?=.*\bmød)|\bmødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
+ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
+ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b", re.IGNORECASE)
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
+    (ENDED_WORDS, ENDED_LABELS),
     (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
@@ -39,7 +44,7 @@ TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)
 # Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
 MEETING_FACT_STEM = re.compile(
     r"^(?:fravær\w*|afbud|deltog|deltag\w*|tilsted\w*|sted(?:et)?|hold|holdt|afhold\w*|lokal(?:e|er|et)?|tidspunkt\w*|klokk\w*|begynd\w*|"
-    r"start(?:ed|er|et)?|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
+    r"start(?:ed|er|et)?|slut\w*|hæv\w*|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
     r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød\w*)$"
 )
 
@@ -70,17 +75,19 @@ def meeting_facts(meeting: Meeting, question: str, most: int) -> list[tuple[tupl
         if quotes:
             return _by_item(meeting, quotes)
     wanted = header_facts(meeting, question)
-    if not wanted and ABSENT_WORDS.search(question) and (said := _absence_sentences(meeting, most)):
+    if not wanted and ABSENT_WORDS.search(question) and (said := _sentences_saying(meeting, ABSENCE_SAID, most, named=True)):
+        return _by_item(meeting, said)
+    if not wanted and ENDED_WORDS.search(question) and (said := _sentences_saying(meeting, ENDED_SAID, most)):
         return _by_item(meeting, said)
     return [((meeting.meeting_id, HEADER_ITEM), [header_quote(meeting, s, e) for s, e in wanted])]
 
-def _absence_sentences(meeting: Meeting, most: int) -> list[tuple[int, Quote]]:
-    """Absence written as a sentence that names someone: "Helle Jessen og Niels True var fraværende.",
-    "Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald." (header or any item)."""
+def _sentences_saying(meeting: Meeting, said: re.Pattern[str], most: int, named: bool = False) -> list[tuple[int, Quote]]:
+    """A fact of the meeting written as a sentence in its header or any item: "Helle Jessen og Niels True var
+    fraværende." (`named`: it must name someone), "Mødet hævet kl. 19:40."."""
     header = meeting.header
     found = [(HEADER_ITEM, header_quote(meeting, s, e)) for s, e in sentence_spans(header.text, header.start)]
     found += [(item.number, q) for item in meeting.items for sec in item.sections for q in section_quotes(meeting, item, sec)]
-    return [(n, q) for n, q in found if ABSENCE_SAID.search(q.text) and NAME_WORDS.search(q.text)][: most]
+    return [(n, q) for n, q in found if said.search(q.text) and (not named or NAME_WORDS.search(q.text))][: most]
 
 
 def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tuple[str, int], list[Quote]]]:
@@ -92,6 +99,9 @@ def _by_item(meeting: Meeting, quotes: list[tuple[int, Quote]]) -> list[tuple[tu
     ][:2]
 
 
+ALONE = (MEETING_FACTS[0][1], ENDED_LABELS)  # facts no other header line may stand in for
+
+
 def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     """The header lines that answer a question about the meeting itself: the place for "hvor", the names
     for "hvem". A label printed over its value ("Fraværende:" / "Hans Jensen (V)") is quoted with the lines
@@ -101,9 +111,10 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     every = [labels for _, labels in MEETING_FACTS]
     any_label = re.compile(rf"(?:{'|'.join(every)})\b", re.IGNORECASE)
     asked = [labels for words, labels in MEETING_FACTS if words.search(question)]
-    # The absence labels alone first, then any fact asked for; a question that asks for none gets them all.
-    # Who was absent is not answered by who was there: a list of attendees reads as the absentees.
-    for kinds in ([asked[0]],) if ABSENT_WORDS.search(question) else ([asked[0]], asked) if asked else (every,):
+    # The first fact asked for alone first, then any fact asked for; a question that asks for none gets them all.
+    # Who was absent is not answered by who was there, nor when the meeting ended by when it began: those alone.
+    alone = bool(asked) and asked[0] in ALONE
+    for kinds in ([asked[0]],) if alone else ([asked[0]], asked) if asked else (every,):
         label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
         wanted: list[tuple[int, int]] = []
         for k, (s, e) in enumerate(lines):
@@ -130,6 +141,8 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             wanted.append((s, end))
         if wanted:
             return list(dict.fromkeys(wanted))
+    if alone:
+        return []  # no line of the header stands in for who was absent or when the meeting ended
     # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
     # "Mødelokale 3, Rådhuset"): that line.
     # Only for where and when: a place is no answer to who was absent.

@@ -665,3 +665,8 @@ def test_who_was_missing_asks_who_was_absent(answerer):
 def test_where_a_seminar_was_held_is_its_items_answer_and_where_the_meeting_was_its_headers(answerer, question, where, quoted):
     answer = answerer(question)
     assert answer.found and first_source(answer) == where and answer.citations[0].quote.startswith(quoted)
+
+
+def test_an_end_time_the_minutes_do_not_give_is_not_answered_with_the_start(answerer):
+    answer = answerer("Hvornår sluttede Chefforums møde den 13. april 2023?")
+    assert (answer.found, answer.citations) == (False, ())

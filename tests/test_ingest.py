@@ -790,3 +790,11 @@ def test_a_body_chosen_as_a_filter_that_never_dealt_with_the_matter_is_not_answe
     answer = documents("Hvad blev besluttet om madordningen?", Filters(body="Handicaprådet"))
     assert (answer.found, answer.citations) == (False, ())
     assert answer.note.startswith("Handicaprådets referater nævner det ikke; det gør Seniorrådets referat fra 8. maj 2024 (punkt 2).")
+
+
+def test_when_a_meeting_ended_is_its_end_time_never_its_start(two_plans, other_systems):
+    # "Tid: Kl. 17:30" (the start) was quoted; the minutes say "Mødet hævet kl. 19:40." under Eventuelt.
+    ended = two_plans("Hvornår sluttede Miljø- og Byudvalgets møde den 15. september 2020?")
+    assert ended.found and ended.citations[0].quote == "Mødet hævet kl. 19:40."
+    labelled = other_systems("Hvornår sluttede udvalgets møde den 23. marts 2015?")  # "SLUTTIDSPUNKT" over its value
+    assert labelled.found and labelled.citations[0].quote.startswith("SLUTTIDSPUNKT") and "17:00:00" in labelled.citations[0].quote
