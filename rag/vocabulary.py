@@ -123,8 +123,13 @@ class Vocabulary:
         frequent of several candidates wins. The replacement is the word as a minute writes it, so the
         question still reads as a question to the dense model.
         """
-        unknown_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS and self.unknown(w)]
         changes = []
+        for word in dict.fromkeys(WORD.findall(question)):
+            # "kulturgaarden", "udvalgsmoede": Danish letters typed on a keyboard without them.
+            if ASCII_LETTERS.search(word) and self.unknown(word) and not self.unknown(danish := _with_danish_letters(word.lower())):
+                changes.append(Respelling(word, danish))
+        spelt = {c.asked for c in changes}
+        unknown_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS and w not in spelt and self.unknown(w)]
         # A pasted paragraph may have dozens of unknown words; each costs a thousand candidate spellings (1-5 ms).
         for word in unknown_words[:MAX_RESPELL_WORDS]:
             stem = self.correction(word.lower())
@@ -154,6 +159,13 @@ class Vocabulary:
             return ""
         # BM25 indexed the text with its context prefix.
         return next((w.lower() for w in WORD.findall(self.chunks[rows[0]].embed_text) if tokenize(w)[:1] == [stem]), "")
+
+
+ASCII_LETTERS = re.compile(r"aa|oe|ae", re.IGNORECASE)
+
+
+def _with_danish_letters(word: str) -> str:
+    return word.replace("aa", "å").replace("oe", "ø").replace("ae", "æ")
 
 
 def replace_word(text: str, word: str, by: str) -> str:

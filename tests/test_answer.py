@@ -670,3 +670,9 @@ def test_where_a_seminar_was_held_is_its_items_answer_and_where_the_meeting_was_
 def test_an_end_time_the_minutes_do_not_give_is_not_answered_with_the_start(answerer):
     answer = answerer("Hvornår sluttede Chefforums møde den 13. april 2023?")
     assert (answer.found, answer.citations) == (False, ())
+
+
+def test_danish_letters_typed_as_aa_oe_ae_are_searched_as_the_minutes_write_them(answerer):
+    answer = answerer("Hvem var fravaerende paa moedet den 13. april 2023?")
+    assert answer.found and first_source(answer) == ("2023-04-13", 1) and "Rikke Blom" in answer.citations[0].quote
+    assert "'fravaerende' som 'fraværende'" in answer.note
