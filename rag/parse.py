@@ -894,6 +894,8 @@ def parse_paths(paths: list[Path] | tuple[Path, ...]) -> Corpus:
             continue
         if meeting.encoding != "utf-8":
             notes.append(f"{f}: read as {meeting.encoding}, not UTF-8")
+        if meeting.layout == DOCUMENT_LAYOUT.name:
+            notes.append(f"{f}: no layout confirmed its items; read as a document ({len(meeting.items)} items from their numbers or repeated sections)")
         if meeting.meeting_id in meetings:
             other = meetings[meeting.meeting_id].source
             errors.append(

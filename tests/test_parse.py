@@ -1333,3 +1333,8 @@ def test_minutes_with_neither_items_nor_headings_and_a_dated_recipe_are_still_er
     recipe = "Æblekage\n\n12. marts 2024\n\n1. Skræl æblerne\nBrug fire store æbler.\n\n2. Bag kagen\nI 30 minutter ved 200 grader.\n"
     with pytest.raises(SeedFormatError, match="not a referat"):
         parse_file(_write(tmp_path, "opskrift_med_dato.txt", recipe))
+
+
+def test_a_file_read_as_a_document_is_said_to_be():
+    corpus = parse_paths([HERE / "portals" / "dokument_resume_cykler.txt", SEED_DIR])
+    assert [n.split(": ", 1)[1] for n in corpus.notes] == ["no layout confirmed its items; read as a document (2 items from their numbers or repeated sections)"]
