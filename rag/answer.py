@@ -341,13 +341,17 @@ class Answerer:
             hits, items = retrieval.hits, ranked_items(retrieval.hits)
             applied["ranker"] = "dense"  # said, so a comparison of rankers can tell
         named = retrieval.body or filters.body
-        if named and terms and not intent.meeting and not any(self._mentions(k, terms) for k in items[:3]):
+        # The matter's words: "trafiksikkerhedsplanen 2024-2027" is not mentioned by "Handicappolitik 2024-2027", and
+        # its number, if it has one: "lokalplan 88" is not "Lokalplan 1204".
+        matter = [t for t in terms if t[:1].isalpha()] or terms
+        asked_ids = _identifiers(topic)
+        if named and matter and not intent.meeting and not any(self._mentions(k, matter, asked_ids) for k in items[:3]):
             # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?", or the body chosen as a filter: not
             # that body's matter, when another body's minutes name it. (With no minutes naming it, meaning still
             # answers: other words.)
             wider = self.retriever(retrieval.question, replace(filters, body=""), retrieval.retriever, named_body=False)
             others = [k for k in ranked_items(wider.hits)[:5] if self.retriever.key(self.index.meetings[k[0]].body) != self.retriever.key(named)]
-            if elsewhere := next((k for k in others if self._mentions(k, terms)), None):
+            if elsewhere := next((k for k in others if self._mentions(k, matter, asked_ids)), None):
                 other = self.index.meetings[elsewhere[0]]
                 unnamed = f"Spørg uden at nævne {named}" if retrieval.body else f"Fjern filteret på {named}"
                 note = (
@@ -361,7 +365,6 @@ class Answerer:
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.text)
         # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
-        asked_ids = _identifiers(topic)
         items = self._named_by_identifier_first(items, asked_ids)
         if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
             # "punkt 4 på mødet den 13. april 2023": that item of the meetings the date names, searched or not.
@@ -639,10 +642,13 @@ class Answerer:
             self._nearest_memo[row] = items.keys[int(np.argmax(sims))]
         return self._nearest_memo[row]
 
-    def _mentions(self, key: tuple[str, int], terms: list[str]) -> bool:
-        """The item's title or text has a topic word of the question."""
+    def _mentions(self, key: tuple[str, int], terms: list[str], ids: frozenset[str] = frozenset()) -> bool:
+        """The item's title or text has a topic word of the question, and every number that names the matter."""
         item = self._item(key) if key[1] != HEADER_ITEM else None
-        return item is not None and self.coverage(terms, [item.title, *(s.text for s in item.sections)]) > 0
+        if item is None:
+            return False
+        texts = [item.title, *(s.text for s in item.sections)]
+        return self.coverage(terms, texts) > 0 and ids <= _identifiers(" ".join(texts))
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])

@@ -798,3 +798,32 @@ def test_when_a_meeting_ended_is_its_end_time_never_its_start(two_plans, other_s
     assert ended.found and ended.citations[0].quote == "Mødet hævet kl. 19:40."
     labelled = other_systems("Hvornår sluttede udvalgets møde den 23. marts 2015?")  # "SLUTTIDSPUNKT" over its value
     assert labelled.found and labelled.citations[0].quote.startswith("SLUTTIDSPUNKT") and "17:00:00" in labelled.citations[0].quote
+
+
+@pytest.fixture(scope="module")
+def bodies_and_plans(tmp_path_factory, embedder):
+    # Handicaprådet (lokalplan 88, handicappolitik 2024-2027), Teknik- og Miljøudvalget (trafiksikkerhedsplan
+    # 2024-2027), and Teknisk Udvalg's decisions in Aarhus Byråd's agenda (lokalplan 1204).
+    # Among the other systems' minutes: in a small index "2024" is in most chunks and says nothing.
+    files = sorted([*PORTALS.glob("generisk_*.txt"), *PORTALS.glob("portal_*.txt"), PORTALS / "dokument_sagsnummer_med_aarstal.txt"])
+    return answerer_over(files, tmp_path_factory.mktemp("bodies-and-plans"), embedder, meetings=22)
+
+
+@pytest.mark.parametrize(
+    "question, note",
+    [
+        # A shared period or word is no mention of the matter: «Handicaprådet anbefaler udkastet.» was quoted.
+        ("Hvad mente Handicaprådet om trafiksikkerhedsplanen 2024-2027?", "Handicaprådets referater nævner det ikke; det gør Teknik- og Miljøudvalgets referat fra 7. maj 2024 (punkt 2)."),
+        # Nor is another plan's number: "Lokalplan 1204 Trige" was quoted for "lokalplan 88".
+        ("Hvad besluttede Teknisk Udvalg om lokalplan 88?", "Teknisk Udvalgs referater nævner det ikke; det gør Handicaprådets referat fra 14. februar 2024 (punkt 12)."),
+    ],
+)
+def test_a_named_bodys_item_that_shares_only_a_number_or_a_word_with_the_matter_is_no_answer(bodies_and_plans, question, note):
+    answer = bodies_and_plans(question)
+    assert (answer.found, answer.citations) == (False, ())
+    assert answer.note.startswith(note)
+
+
+def test_a_named_bodys_own_matter_with_its_number_is_answered(bodies_and_plans):
+    answer = bodies_and_plans("Hvad besluttede Teknisk Udvalg om lokalplan 1204?")
+    assert answer.found and answer.citations[0].title.startswith("Lokalplan 1204")
