@@ -123,8 +123,14 @@ OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
-NUMBER_WORD = re.compile(r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusinde?|halvdelen|dobbelt)\b", re.IGNORECASE)
-OTHER_EVENT = re.compile(r"(?:mød|seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")  # stems
+NUMBER_WORD = re.compile(
+    r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|"
+    r"halvtreds|tres|halvfjerds|firs|halvfems|hundrede|tusinde?|million(?:er)?|milliard(?:er)?|mio|mia|halv(?:delen|t)?|"
+    r"tredjedel\w*|fjerdedel\w*|kvart|dobbelt|fordobl\w*|halver\w*|gratis|uændret)\b",
+    re.IGNORECASE,
+)
+# Stems; not "-møde": "Byrådets budgetmøde" may be the body's own meeting.
+OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")
 AGENDA_MARK = " (dagsorden, ikke referat)"
 MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -430,9 +436,9 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
-        if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for _, qs in quotes_by_item for q in qs for t in (q.text, q.title)):
-            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted (nor in
-            # the title: "Alfabo - 39 familieboliger i Brørup") is no answer.
+        if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for key, _ in quotes_by_item for t in self._texts_of(key)):
+            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. Items that hold no
+            # figure at all, in their title or any section ("Alfabo - 39 familieboliger"), give no answer.
             (mid, number), _ = quotes_by_item[0]
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
@@ -649,6 +655,12 @@ class Answerer:
             return False
         texts = [item.title, *(s.text for s in item.sections)]
         return self.coverage(terms, texts) > 0 and ids <= _identifiers(" ".join(texts))
+
+    def _texts_of(self, key: tuple[str, int]) -> list[str]:
+        """An item's title and sections, or the meeting's header."""
+        meeting = self.index.meetings[key[0]]
+        item = meeting.item(key[1]) if key[1] != HEADER_ITEM else None
+        return [item.title, *(sec.text for sec in item.sections)] if item else [meeting.header.text]
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])

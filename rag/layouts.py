@@ -291,8 +291,14 @@ HEADER_LINE = re.compile(
 DOCUMENT_LAYOUT = replace(GENERIC_LAYOUT, name="dokument", detect=re.compile(_HEADER_DATE, re.IGNORECASE))
 # What such a page prints where an item starts: "• Udskriv", "Sagsid.: 20/33839, Sagsinitialer: AGVA", "Åben".
 DOCUMENT_MARKER = re.compile(r"^(?:[•▪·]\s*)?(?:Udskriv|Sagsid\.?\s*:.*|Åben|Åbent|Lukket(?:\s+(?:sag|punkt))?)\s*$", re.IGNORECASE)
-# A file read as a document must say it is minutes somewhere in its first lines.
-MINUTES_WORD = re.compile(r"\b(?:referat\w*|dagsorden\w*|beslutning\w*|møde\w*|\w*udvalg\w*|\w*byråd\w*|kommunalbestyrelse\w*|\w*bestyrelse\w*|\w*råd(?:et)?)\b", re.IGNORECASE)
+# A file read as a document must call itself minutes in a title-like line of its first lines: "Referat af møde",
+# "Dagsorden", "Beslutningsprotokol", "Mødedato: ...", "Bestyrelsesmøde 29. januar 2016" (a meeting word with its
+# date). A newsletter's "vi mødes" or a project plan's "møde i styregruppen" in prose does not.
+MINUTES_LINE = re.compile(
+    rf"\b(?:referat|dagsorden|beslutningsprotokol|mødeprotokol|protokol)\b|^(?:mødedato|mødetidspunkt|mødested)\b|\b\w*møde\s+(?:den\s+)?{_HEADER_DATE}",
+    re.IGNORECASE,
+)
+MINUTES_LINE_WORDS = 12  # longer lines are prose
 
 # Order matters: the first layout whose `detect` matches is used ("Dato:" also heads long-date pages);
 # the generic layout comes last.

@@ -26,7 +26,7 @@ LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
 PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
 TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
 # When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
-ENDED_WORDS = re.compile(r"\b(?:hævet|sluttidspunkt\w*)\b|\bslutted?e\b(?=.*\bmød)|\bmødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
+ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*\bmød)|\bmødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
 ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b", re.IGNORECASE)
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -33,7 +33,8 @@ from .layouts import (
     ITEM_MARKER,
     LABEL_ALONE,
     LAYOUTS,
-    MINUTES_WORD,
+    MINUTES_LINE,
+    MINUTES_LINE_WORDS,
     NAVIGATION,
     PROPOSAL,
     PROPOSAL_OPENER,
@@ -47,6 +48,7 @@ from .records import AgendaItem, Meeting, Section, page_at
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
+DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
 MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full stop is prose
 BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
 MIN_TITLE_CHARS = 30
@@ -138,9 +140,16 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
 
 
 def reads_as_document(lines: list[Line], path: Path) -> bool:
-    """The last resort may read the file: its first lines say it is minutes and give a date (or its name does)."""
+    """The last resort may read the file: a title-like line of its first lines says it is minutes (or names a
+    body), and they give a date (or its name does)."""
     head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
-    return bool(MINUTES_WORD.search(head)) and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
+    titles = [line.stripped for line in lines[:HEADER_SCAN_LINES] if line.stripped][:DOCUMENT_TITLE_LINES]
+    says = any(
+        len(s.split()) <= MINUTES_LINE_WORDS
+        and (MINUTES_LINE.search(s) or ((m := GENERIC_LAYOUT.body.match(s)) and _names_a_body(m["body"])))
+        for s in titles
+    )
+    return says and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,7 +467,13 @@ class _Reader:
     def _document(self) -> Meeting:
         """Items from a run of numbered lines that nothing else confirms, else from the sections each item
         repeats; the header is what comes before the first. A page with neither is no minutes to read."""
-        starts = self._numbered_run() or self._repeated_sections()
+        # A numbered run after the first heading or marker is a section's own numbering ("1. Baggrund", "2. Økonomi").
+        first_section = next(
+            (k for k, line in enumerate(self.lines) if line.stripped and (self.heading_of(line) in CASE_OPENERS | {DECISION} or DOCUMENT_MARKER.match(line.stripped))),
+            len(self.lines),
+        )
+        run = self._numbered_run()
+        starts = run if run and run[0][0] < first_section else self._repeated_sections()
         header_end = starts[0][0] if starts else len(self.lines)
         meeting = self._header(self.lines[:header_end], header_end)
         if not starts:
@@ -717,12 +732,16 @@ NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
 # What minutes call themselves in their first lines; "Dagsorden" alone is an agenda, which decides nothing yet.
-MINUTES_TITLE = re.compile(r"\b(?:referat|beslutningsprotokol|mødeprotokol|protokol)\b", re.IGNORECASE)
+# As a title: alone, or before "af/fra/for/til", a dash, a colon, a name or a date; after a date's dash. Not in prose
+# ("Referat udsendes senest otte dage efter mødet").
+MINUTES_TITLE = re.compile(
+    r"(?:^|[-–:]\s*)(?i:referat|beslutningsprotokol|mødeprotokol|protokol)(?:\s*$|\s*[-–:]|\s+(?i:af|fra|for|til)\b|\s+[A-ZÆØÅ\d])"
+)
 NOT_MINUTES_TITLE = re.compile(r"godkend|underskri|sidste møde|forrige møde", re.IGNORECASE)
 MINUTES_TITLE_LINES = 8
 NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\.?")
 # A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
-FIELD = re.compile(r"^[A-ZÆØÅ][\w.]*(?: [\w.]+){0,2}\s*:(?:\s|$)")
+FIELD = re.compile(r"^[A-ZÆØÅ][^\W\d]*\.?\s*:(?:\s|$)")  # one word: "Kommuneplantillæg nr. 12: Boliger ..." wraps a title
 # A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
 GLUED_HEADING = re.compile(r"^(?P<heading>Anledning|Resumé|Resume|Sagsfremstilling|Baggrund|Indstilling|Beslutning|Fraværende|Afbud|Bilag)(?=[A-ZÆØÅ]|\s*[-–]\s*[A-ZÆØÅ])")
 # What a web page prints between an item's title and its first heading: its attachments.

@@ -72,14 +72,16 @@ def body_key(name: str) -> str:
     return re.sub(r"(?:ets|ens|et|en|e|s)$", "", " ".join(name.lower().split()))
 
 
-COUNCIL_KEY = re.compile(rf"(?P<town>(?:\S+\s+){{0,2}}?)(?:{'|'.join(body_key(w) for w in COUNCIL_WORDS)})")
+# A council's key with a town's name before it, at most: "aarhus byråd", "byråd", "kommunalbestyrels"; not a youth
+# or seniors' council ("Ungdommens Byråd", "Ældre Byrådet"), which is another body.
+COUNCIL_KEY = re.compile(rf"(?P<town>(?!(?:unge?|ungdom\w*|ældre|senior\w*|børn\w*)\s)[^\W\d]+\s+)?(?:{'|'.join(body_key(w) for w in COUNCIL_WORDS)})")
 
 
 def one_council(names: list[str]) -> dict[str, str]:
     """Body keys that name one council: a municipality's minutes print "Byrådet", "Aarhus Byråd" and
     "Kommunalbestyrelsen" for the same body. Not when councils of two towns are among them."""
     councils = sorted({k for name in names if COUNCIL_KEY.fullmatch(k := body_key(name))})
-    towns = {COUNCIL_KEY.fullmatch(k)["town"].strip() for k in councils} - {""}
+    towns = {(COUNCIL_KEY.fullmatch(k)["town"] or "").strip() for k in councils} - {""}
     if len(councils) < 2 or len(towns) > 1:
         return {}
     return {k: councils[0] for k in councils}

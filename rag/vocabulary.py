@@ -126,8 +126,11 @@ class Vocabulary:
         changes = []
         for word in dict.fromkeys(WORD.findall(question)):
             # "kulturgaarden", "udvalgsmoede": Danish letters typed on a keyboard without them.
-            if ASCII_LETTERS.search(word) and self.unknown(word) and not self.unknown(danish := _with_danish_letters(word.lower())):
-                changes.append(Respelling(word, danish))
+            # Six letters at least, and a whole archive word: "broen" is no "brøn", "Rae" no "ræ".
+            if len(word) >= MIN_ASCII_LETTERS and ASCII_LETTERS.search(word) and self.unknown(word):
+                danish = _with_danish_letters(word.lower())
+                if tokenize(danish)[:1] and tokenize(danish)[0] in self.stems:
+                    changes.append(Respelling(word, danish))
         spelt = {c.asked for c in changes}
         unknown_words = [w for w in dict.fromkeys(WORD.findall(question)) if len(w) >= MIN_RESPELL_LETTERS and w not in spelt and self.unknown(w)]
         # A pasted paragraph may have dozens of unknown words; each costs a thousand candidate spellings (1-5 ms).
@@ -162,6 +165,7 @@ class Vocabulary:
 
 
 ASCII_LETTERS = re.compile(r"aa|oe|ae", re.IGNORECASE)
+MIN_ASCII_LETTERS = 6
 
 
 def _with_danish_letters(word: str) -> str:

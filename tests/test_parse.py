@@ -1338,3 +1338,57 @@ def test_minutes_with_neither_items_nor_headings_and_a_dated_recipe_are_still_er
 def test_a_file_read_as_a_document_is_said_to_be():
     corpus = parse_paths([HERE / "portals" / "dokument_resume_cykler.txt", SEED_DIR])
     assert [n.split(": ", 1)[1] for n in corpus.notes] == ["no layout confirmed its items; read as a document (2 items from their numbers or repeated sections)"]
+
+
+def test_a_sections_own_numbering_does_not_split_a_document_into_items():
+    # Three untitled items, one with sub-headings "1. Baggrund" ... in its case text: still three items, split at "Åben".
+    text = (
+        "Referat fra byrådet\n\nByrådet 3. juni 2024\n\nÅben\n\nIndstilling\n\nØkonomiudvalget indstiller, at regnskabet for 2023 godkendes.\n\n"
+        "Beslutning\n\nGodkendt.\n\nÅben\n\nSagsfremstilling\n\n1. Baggrund\n\nStationen mangler cykelparkering.\n\n2. Økonomi\n\n"
+        "Anlægget koster 4,2 mio. kr.\n\n3. Tidsplan\n\nArbejdet udføres i 2025.\n\nBeslutning\n\nGodkendt.\n\nÅben\n\nIndstilling\n\n"
+        "Børne- og Skoleudvalget indstiller, at sommerferien begynder 28. juni.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert [i.number for i in meeting.items] == [1, 2, 3]
+    assert "2. Økonomi" in only(meeting, 2, "Sagsfremstilling") and only(meeting, 2, "Beslutning") == "Godkendt."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A newsletter and a project plan: a date, "bestyrelsen", "vi mødes", numbered paragraphs; no minutes.
+        "Nyhedsbrev fra Grundejerforeningen Engen\n\n12. marts 2024\n\nKære medlemmer, bestyrelsen ønsker alle et godt forår. Vi mødes til "
+        "generalforsamling senere på året.\n\n1. Kontingent\nKontingentet er uændret.\n\n2. Fællesarealer\nGræsset slås hver anden uge.\n",
+        "Projektbeskrivelse: Ny skolesti\n\nDato: 3. marts 2024\n\nProjektet drøftes på næste møde i styregruppen.\n\n1. Formål\nEn sikker vej til skole.\n\n"
+        "2. Tidsplan\nStien anlægges i 2025.\n",
+    ],
+)
+def test_a_dated_text_with_numbered_paragraphs_that_does_not_call_itself_minutes_is_not_read_as_minutes(text):
+    with pytest.raises(SeedFormatError):
+        parse_text(text)
+
+
+def test_a_title_wrapped_at_a_colon_is_one_title_and_keeps_its_case_number():
+    text = (
+        "REFERAT Chefforum d. 30-03-2023\n\nPunkt 1: CF - Høring over forslag til\nKommuneplantillæg nr. 12: Boliger ved Engvej\n\n"
+        "00.30.00-P00-3-22\n\nBeslutning\n\nGodkendt.\n"
+    )
+    item = parse_text(text).item(1)
+    assert (item.title, item.case_number) == ("Høring over forslag til Kommuneplantillæg nr. 12: Boliger ved Engvej", "00.30.00-P00-3-22")
+
+
+def test_an_agenda_that_says_when_its_minutes_come_is_still_an_agenda():
+    text = (
+        "Dagsorden\n\nTeknik- og Miljøudvalget\nDato: 3. december 2024\nReferat udsendes senest otte dage efter mødet.\n\n"
+        "1. Ny belysning på Stationsvej\n\nIndstilling\n\nForvaltningen indstiller, at der bevilges 0,4 mio. kr.\n"
+    )
+    assert not parse_text(text).has_decisions
+
+
+def test_an_address_goes_on_past_its_abbreviation_but_a_sentence_ending_in_an_age_ends():
+    from rag.text import sentence_spans
+
+    text = "Skolen er 80 år gl. Den skal renoveres. Mødet holdes i Tapperiet, Sdr. Badevej 1, og hhv. ØU og KB orienteres."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Skolen er 80 år gl.", "Den skal renoveres.", "Mødet holdes i Tapperiet, Sdr. Badevej 1, og hhv. ØU og KB orienteres."
+    ]
