@@ -436,9 +436,10 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
-        if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for key, _ in quotes_by_item for t in self._texts_of(key)):
-            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. Items that hold no
-            # figure at all, in their title or any section ("Alfabo - 39 familieboliger"), give no answer.
+        if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for _, qs in quotes_by_item for q in qs for t in (q.text, q.title)):
+            # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted, in
+            # digits or words ("femten nye bænke"), nor in the item's title ("Alfabo - 39 familieboliger"), is no answer.
+            # Figures score up when a number is asked, so one left unquoted is of something else.
             (mid, number), _ = quotes_by_item[0]
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
@@ -655,12 +656,6 @@ class Answerer:
             return False
         texts = [item.title, *(s.text for s in item.sections)]
         return self.coverage(terms, texts) > 0 and ids <= _identifiers(" ".join(texts))
-
-    def _texts_of(self, key: tuple[str, int]) -> list[str]:
-        """An item's title and sections, or the meeting's header."""
-        meeting = self.index.meetings[key[0]]
-        item = meeting.item(key[1]) if key[1] != HEADER_ITEM else None
-        return [item.title, *(sec.text for sec in item.sections)] if item else [meeting.header.text]
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:
         return self.index.meetings[key[0]].item(key[1])
