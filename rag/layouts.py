@@ -212,7 +212,7 @@ GENERIC_LAYOUT = Layout(
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s?\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(
@@ -226,7 +226,8 @@ GENERIC_LAYOUT = Layout(
         rf"|.*\d{{4}}\s+kl\.?\s*\d{{1,2}}[:.]\d{{2}}\s+i\s+(?=[A-ZÆØÅ])(?!{_GENERIC_BODY}\s*$))(?P<value>[^\s:].*)$"  # not "kl. 16:00 i Økonomiudvalget"
     ),
     time=re.compile(
-        r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*)(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"
+        r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*"
+        r"|.*?\d{4}\s+(?=\d{1,2}:\d{2}\b))(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"  # "Byrådet 24-06-2020 16:00 Referat"
     ),
     attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
     absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
@@ -261,6 +262,7 @@ NAVIGATION = re.compile(
 # line that names a body ("Referat - Kommunalbestyrelsen den 6. juni 2018", "mødet i Odense Byråd").
 BODY_FALLBACKS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:Udvalg|Mødeforum|Forum|Organ)\s*:\s*(?P<body>\S.*?)\s*$"),
+    re.compile(rf"^Møde\s*:\s*(?P<body>{_GENERIC_BODY})\s*$"),  # "Møde:" / "Byrådet" (Middelfart)
     GENERIC_LAYOUT.body,
     # "Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020": a body named "Udvalget for X".
     re.compile(r"^.*?\b(?P<body>Udvalget for [A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\w\-]*)*)"),
@@ -272,7 +274,7 @@ LABEL_ALONE = re.compile(
 )
 # Header lines that end a list of names ("Medlemmer" / names / "Fraværende med afbud" / names / "Bemærkninger").
 HEADER_LABEL = re.compile(
-    r"^(?:Bemærkninger|Særlige forhold|Mødefakta|Information|Stedfortrædere|Mødet hævet|Indholdsfortegnelse|"
+    r"^(?:Bemærkninger|Særlige forhold|Mødefakta|Information|Stedfortrædere|Mødet hævet|Indholdsfortegnelse|Åbne sager|Lukkede sager|Åbne punkter|Lukkede punkter|"
     r"Mødested|Sted|Mødedato|Dato|Tid|Tidspunkt|Mødetidspunkt|Udvalg)\b",
     re.IGNORECASE,
 )

@@ -49,6 +49,7 @@ from .records import AgendaItem, Meeting, Section, page_at
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
 DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
+HEADING_BULLETS = "•▪· "  # "  • Sagsfremstilling": a heading a portal prints as a list's line
 MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full stop is prose
 BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
 MIN_TITLE_CHARS = 30
@@ -171,14 +172,14 @@ class _Reader:
 
     # -- helpers -----------------------------------------------------------------------------
     def heading_of(self, line: Line) -> str | None:
-        """Canonical section name when this line is a section heading on its own."""
-        key = line.stripped.rstrip(":").strip().lower()
+        """Canonical section name when this line is a section heading on its own ("• Resumé" too: a portal's list)."""
+        key = line.stripped.lstrip(HEADING_BULLETS).rstrip(":").strip().lower()
         return self.layout.headings.get(key) or (DECISION if self.decision_label(line) else None)
 
     def decision_label(self, line: Line) -> str:
         """The printed heading of a dated decision ("Byrådets beslutning den 06.03.2019"), else ""."""
         for pattern in self.layout.dated_decisions:
-            if m := pattern.match(line.stripped):
+            if m := pattern.match(line.stripped.lstrip(HEADING_BULLETS)):
                 return " ".join(m["label"].split())
         return ""
 
@@ -735,7 +736,7 @@ NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 # As a title: alone, or before "af/fra/for/til", a dash, a colon, a name or a date; after a date's dash. Not in prose
 # ("Referat udsendes senest otte dage efter mødet").
 MINUTES_TITLE = re.compile(
-    r"(?:^|[-–:]\s*)(?i:referat|beslutningsprotokol|mødeprotokol|protokol)(?:\s*$|\s*[-–:]|\s+(?i:af|fra|for|til)\b|\s+[A-ZÆØÅ\d])"
+    r"(?:^|[-–:]\s*|\d\s+)(?i:referat|beslutningsprotokol|mødeprotokol|protokol)(?:\s*$|\s*[-–:]|\s+(?i:af|fra|for|til)\b|\s+[A-ZÆØÅ\d])"
 )
 NOT_MINUTES_TITLE = re.compile(r"godkend|underskri|sidste møde|forrige møde", re.IGNORECASE)
 MINUTES_TITLE_LINES = 8

@@ -1392,3 +1392,29 @@ def test_an_address_goes_on_past_its_abbreviation_but_a_sentence_ending_in_an_ag
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Skolen er 80 år gl.", "Den skal renoveres.", "Mødet holdes i Tapperiet, Sdr. Badevej 1, og hhv. ØU og KB orienteres."
     ]
+
+
+def test_a_portal_printing_its_headings_as_bullets_under_a_table_row_header():
+    # Syddjurs' shape: "Udvalg Dato Type Hent" over "Byrådet 24-06-2020 16:00 Referat", "  • Resumé" headings.
+    text = (
+        "Mødedetaljer\n\nUdvalg Dato Type Hent\nByrådet 24-06-2020 16:00 Referat Samlet dokument\n\n"
+        "Punkt 571 Spørgetid 24. juni 2020\n  • Sagsfremstilling\n\n    Der var to spørgsmål om busserne.\n\n"
+        "Punkt 572 Revisionsberetning 2019\n  • Resumé\n\n    Revisionen har givet en bemærkning om kontanthjælp.\n\n"
+        "  • Beslutning i Byrådet den 24-06-2020\n\n    Godkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert (meeting.body, meeting.date, meeting.time, meeting.has_decisions) == ("Byrådet", date(2020, 6, 24), "16:00", True)
+    assert [(i.number, i.title) for i in meeting.items] == [(571, "Spørgetid 24. juni 2020"), (572, "Revisionsberetning 2019")]
+    assert [s.heading for s in meeting.item(572).sections] == ["Resume", "Beslutning"]
+    assert only(meeting, 572, "Beslutning") == "Godkendt."
+
+
+def test_a_meeting_label_names_the_body_and_a_heading_under_an_empty_absence_label_is_nobody():
+    # Middelfart's shape: "Referat for Byrådet møde den ...", "Møde:" over "Byrådet", "Fraværende:" over nothing.
+    text = (
+        "Referat for Skoleudvalget møde den 3. marts 2015\n\nMøde:\nSkoleudvalget\nMødetid:\n3. marts 2015 kl. 15:00\n"
+        "Tilstede:\nAnne Dahl\nPeter Holm\nFraværende:\n\nÅBNE SAGER\n\n70. Anmodning om udtrædelse af skolebestyrelse\n"
+        "Sagsnr.: 2015-002180\n\nSagsfremstilling\nEt medlem ønsker at udtræde.\n\nBeslutning\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert (meeting.body, meeting.absentees, meeting.attendees) == ("Skoleudvalget", (), ("Anne Dahl", "Peter Holm"))
