@@ -458,6 +458,8 @@ class Answerer:
         if number != HEADER_ITEM and not meeting.has_decisions:
             label += AGENDA_MARK  # an agenda proposes; what the meeting decided is not in it
         lines = [f"{lead}{meeting.body} {meeting.date.strftime('%d-%m-%Y')} ({long_date(meeting.date)}), {label}"]
+        # A page that prints a decision twice (once more under its "Behandlingsplan") is quoted once.
+        quotes = [q for k, q in enumerate(quotes) if squash(q.text) not in {squash(p.text) for p in quotes[:k]}]
         for q in quotes:
             citations.append(self._citation(q))
             lines.append(f"  «{squash(q.text)}» [{len(citations)}] ({q.shown_label})")

@@ -893,3 +893,16 @@ def test_a_correctly_spelt_word_with_oe_is_not_respelt(ordinary):
     answer = ordinary("Hvornår skal broen over åen renoveres?")
     assert "brøn" not in answer.note
     assert answer.found and answer.citations[0].title == "Renovering af broen over åen"
+
+
+def test_a_decision_printed_twice_is_quoted_once(tmp_path, embedder):
+    # Middelfart prints each decision again under its "Behandlingsplan".
+    path = tmp_path / "skoleudvalget_2015-03-03.txt"
+    path.write_text(
+        "Referat for Skoleudvalget møde den 3. marts 2015\n\n70. Anmodning om udtrædelse af skolebestyrelse\nSagsnr.: 2015-002180\n\n"
+        "Sagsfremstilling\nEt medlem af skolebestyrelsen ønsker at udtræde.\n\nBeslutning\nNicoline Damkjær deltog ikke i behandling af punktet.\n\n"
+        "Behandlingsplan\nSkoleudvalget 3. marts 2015\n\nBeslutning\nNicoline Damkjær deltog ikke i behandling af punktet.\n",
+        encoding="utf-8",
+    )
+    answer = answerer_over([path, SEED], tmp_path, embedder, meetings=2)("Hvem deltog ikke i behandlingen af udtrædelsen af skolebestyrelsen?")
+    assert answer.found and answer.text.count("Nicoline Damkjær deltog ikke") == 1
