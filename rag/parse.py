@@ -49,6 +49,9 @@ from .records import AgendaItem, Meeting, Section, page_at
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
 DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
+DATED_FIRST_LINES = 3
+PEOPLE_HEADING = re.compile(r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Til stede|Fraværende|Afbud)\s*:?\s*$", re.IGNORECASE)
+CASE_HEADINGS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Indstilling", "Beslutning"})
 HEADING_BULLETS = "•▪· "  # "  • Sagsfremstilling": a heading a portal prints as a list's line
 MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full stop is prose
 BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
@@ -150,7 +153,11 @@ def reads_as_document(lines: list[Line], path: Path) -> bool:
         and (MINUTES_LINE.search(s) or ((m := GENERIC_LAYOUT.body.match(s)) and _names_a_body(m["body"])))
         for s in titles
     )
-    return says and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
+    # Or a page that opens with its date ("30. aug 2022") and goes on as minutes do: a list of members, then a
+    # case's headings ("Beslutningstema", "Beslutning") on lines of their own.
+    dated_first = any(DOCUMENT_LAYOUT.detect.search(s) for s in titles[:DATED_FIRST_LINES])
+    minutes_like = sum(bool(PEOPLE_HEADING.match(s) or SECTION_HEADINGS.get(s.lstrip(HEADING_BULLETS).rstrip(":").strip().lower()) in CASE_HEADINGS) for s in head.split("\n")) >= 2
+    return (says or (dated_first and minutes_like)) and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1418,3 +1418,14 @@ def test_a_meeting_label_names_the_body_and_a_heading_under_an_empty_absence_lab
     )
     meeting = parse_text(text)
     assert (meeting.body, meeting.absentees, meeting.attendees) == ("Skoleudvalget", (), ("Anne Dahl", "Peter Holm"))
+
+
+def test_a_page_that_opens_with_its_date_and_goes_on_as_minutes_do_is_read():
+    # Thisted's shape: no title, the date first, members, then numbered items with their headings.
+    text = (
+        "30. aug 2022\n\nDeltagere:\n\n • Brian Nielsen (D)\n • Claus Nybo (A)\n\n136. Valg af næstformand\nBeslutning\nKlaus Holm blev valgt.\n\n"
+        "137. Mødeplan 2023\nSagsfremstilling\nKommunalbestyrelsen holder møde den sidste tirsdag i måneden.\nBeslutning\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert (meeting.date, [i.number for i in meeting.items]) == (date(2022, 8, 30), [136, 137])
+    assert only(meeting, 137, "Beslutning") == "Godkendt."
