@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
@@ -20,33 +20,14 @@ from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
-from .meeting_facts import ABSENT_WORDS, ENDED_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
+from .intent import DECISION_WORDS, MEETING_WORDS, Intent
+from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
 from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
 from .text import squash
 from .vocabulary import WORD, replace_word, starts_a_word
 
-# Question words that say what kind of answer is wanted, not what it is about.
-DECISION_WORDS = re.compile(
-    r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
-    r"sagde|mente|skete|sket|bemærked\w*|truff\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
-    re.IGNORECASE,
-)
-# "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg", "fraværet
-# på møderne" in a school report), and asks about the meeting only of people ("hvem havde fravær").
-ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
-PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
-MEETING_WORDS = re.compile(
-    r"\b(fraværende|hvem\s+mangled?e|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
-    re.IGNORECASE,
-)
-NUMBER_WORDS = re.compile(
-    r"\b(hvor (?:mange|meget|stor\w*|lang\w*|længe|høj\w*)|antal\w*|beløb\w*|måltal\w*|(?:time|takst|løn|dag)?sats(?:en|er|erne)?|takst\w*|pris\w*|kost(?:er|ede|e)|procent\w*|"
-    r"how (?:many|much|long|high)|amount|number of|target|rate|price|cost\w*|percent\w*)\b",
-    re.IGNORECASE,
-)
-WHO_WORDS = re.compile(r"\b(hvem|hvilken chef|hvilke chefer|hvilken afdeling|who|whom|which department)\b", re.IGNORECASE)
 # Two capitalised words in a row, not at the start of the text: "Tine Buch Juhl", "Borger & Arbejdsmarked".
 PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÆØÅ][a-zæøå]+(?:\s+(?:&\s+)?[A-ZÆØÅ][a-zæøå]+)+")
 # A first name or a role in brackets after what it is responsible for: "3. Effektiv administration (Søren)".
@@ -61,13 +42,7 @@ DATE_IN_TEXT = re.compile(
     rf"\b(?:i|efter|før|inden|til)\s+(?:foråret|sommeren|efteråret|vinteren)\b|\b(?:jule|påske|vinter|sommer|efterårs|pinse)ferien\b",
     re.IGNORECASE,
 )
-# A yes/no question ("Kommer der en ny indsamling?", "Blev planen godkendt?") is answered by what was decided.
-YES_NO = re.compile(r"^\s*(blev|bliver|kommer|skal|skulle|vil|ville|kan|kunne|må|får|fik|godkendte|besluttede|vedtog|did|was|were|will|is|are)\b", re.IGNORECASE)
-# "Hvad hedder de nye virksomhedsplaner?": asked for a name, answered by the sentence that gives it ("Navnet ... er Plan A").
-NAME_ASKED = re.compile(r"\b(?:hedder|kaldes|kalder|navn\w*|betegn\w*|benævn\w*|called|named|name)\b", re.IGNORECASE)
 NAMING = re.compile(r"\b(?:navn\w*|hedder|kaldes|kaldet|betegn\w*|benævn\w*|døbt)\b", re.IGNORECASE)
-LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
-WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(
     r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*|anbefal\w*)\b(?![^.]*\bikke\b)[^.]*\bindstilling\w*|"
@@ -134,29 +109,6 @@ OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|stud
 AGENDA_MARK = " (dagsorden, ikke referat)"
 MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
-
-
-@dataclass(frozen=True, slots=True)
-class Intent:
-    decision: bool
-    meeting: bool
-    number: bool
-    when: bool
-    who: bool = False
-    latest: bool = False  # "seneste", "nuværende": the newest treatment leads whatever it scores
-    name: bool = False  # "Hvad hedder ...": the sentence that gives the name answers
-
-    @classmethod
-    def of(cls, question: str) -> "Intent":
-        return cls(
-            decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(MEETING_WORDS.search(question) or ENDED_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))),
-            number=bool(NUMBER_WORDS.search(question)),
-            when=bool(WHEN_WORDS.search(question)),
-            who=bool(WHO_WORDS.search(question)),
-            latest=bool(LATEST_WORDS.search(question)),
-            name=bool(NAME_ASKED.search(question)),
-        )
 
 
 NEAREST_MEMO = 4096  # items whose nearest neighbour is remembered

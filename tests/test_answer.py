@@ -7,7 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from rag.answer import DATE_IN_TEXT, Intent, answer_to_json
+from rag.answer import DATE_IN_TEXT, answer_to_json
+from rag.intent import Intent
 from rag.cli import cli
 from rag.errors import BadQuestionError
 
@@ -474,7 +475,7 @@ def test_an_overview_quotes_what_an_approval_approved(answerer):
     ],
 )
 def test_absence_asks_about_the_meeting_only_when_said_of_people_or_the_meeting(question, meeting):
-    from rag.answer import Intent
+    from rag.intent import Intent
 
     assert Intent.of(question).meeting is meeting
 
@@ -490,7 +491,7 @@ def test_a_period_without_meetings_is_said_and_a_question_about_nothing_else_is_
 
 
 def test_what_happened_to_a_matter_asks_for_its_decision():
-    from rag.answer import Intent
+    from rag.intent import Intent
 
     assert Intent.of("Hvad skete der med lokalplan 1221?").decision
     assert not Intent.of("Hvad står der om lokalplan 1221?").decision
