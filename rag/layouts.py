@@ -55,6 +55,14 @@ SECTION_HEADINGS: dict[str, str] = {
     "fraværende": "Fraværende",
     "afbud": "Fraværende",
     "tekst": "Tekst",  # UNHEADED: what extract.py writes for an empty heading
+    # Middelfart's headings: "Præsentation" sums the case up, "Forvaltningen foreslår" is the proposal.
+    "præsentation": "Resume",
+    "forvaltningen foreslår": "Indstilling",
+    "administrationen foreslår": "Indstilling",
+    "direktionen foreslår": "Indstilling",
+    "behandlingsplan": "Sagsforløb",
+    "klima & bæredygtighed": "Klima",
+    "klima og bæredygtighed": "Klima",
 }
 DECISION = "Beslutning"
 UNHEADED = "Tekst"  # an item's text before its first heading
@@ -236,7 +244,7 @@ GENERIC_LAYOUT = Layout(
     absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
-        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=\.)(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
+        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?|Nr\.)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=\.)(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
         r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
     ),
     item_needs_confirmation=True,

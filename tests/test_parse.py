@@ -1429,3 +1429,16 @@ def test_a_page_that_opens_with_its_date_and_goes_on_as_minutes_do_is_read():
     meeting = parse_text(text)
     assert (meeting.date, [i.number for i in meeting.items]) == (date(2022, 8, 30), [136, 137])
     assert only(meeting, 137, "Beslutning") == "Godkendt."
+
+
+def test_items_numbered_nr_and_middelfarts_headings():
+    # Fredensborg numbers its items "Nr.1 - Title"; Middelfart heads a case "Præsentation" / "Forvaltningen foreslår".
+    text = (
+        "Referat\n\nByrådet 26-01-2015 kl. 18:00\n\nNr.1 - Godkendelse af dagsordenen\n\nBeslutning i Byrådet den 26-01-2015\nGodkendt.\n\n"
+        "Nr.2 - Lukning af Vejenbrødvej\n\nPræsentation\nVejen foreslås lukket for gennemkørsel.\nForvaltningen foreslår\n- at vejen lukkes.\n"
+        "Beslutning\nGodkendt.\nBehandlingsplan\nByrådet 26-01-2015\n"
+    )
+    meeting = parse_text(text)
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Godkendelse af dagsordenen"), (2, "Lukning af Vejenbrødvej")]
+    assert [s.heading for s in meeting.item(2).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsforløb"]
+    assert only(meeting, 2, "Beslutning") == "Godkendt."
