@@ -113,8 +113,9 @@ class Retriever:
         self.config: Config = index.config
         self._embedder = embedder
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        deciders = [decision_of(sec).body for m in index.meetings.values() for item in m.items for sec in item.section(DECISION)]
-        self._council = one_council([m.body for m in index.meetings.values()] + deciders)
+        # Who decided each item, read once: the council's names and the bodies' masks both need it.
+        decided = [(m.meeting_id, item.number, b) for m in index.meetings.values() for item in m.items for sec in item.section(DECISION) if (b := decision_of(sec).body)]
+        self._council = one_council([m.body for m in index.meetings.values()] + [b for _, _, b in decided])
         # Days and body numbers, not strings: comparing 740,000 strings took milliseconds a question.
         self._dates = np.array([c.meeting_date for c in index.chunks], dtype="datetime64[D]")
         self._body_numbers: dict[str, int] = {}
@@ -128,12 +129,10 @@ class Retriever:
         for meeting in index.meetings.values():
             if meeting.body.strip():
                 spellings.setdefault(self.key(meeting.body), {})[meeting.body] = None
-        for meeting in index.meetings.values():
-            for item in meeting.items:
-                for sec in item.section(DECISION):
-                    if (b := decision_of(sec).body) and (row := item_numbers.get((meeting.meeting_id, item.number))) is not None:
-                        self._decided_by.setdefault(self.key(b), set()).add(row)
-                        spellings.setdefault(self.key(b), {})[b] = None
+        for meeting_id, number, b in decided:
+            if (row := item_numbers.get((meeting_id, number))) is not None:
+                self._decided_by.setdefault(self.key(b), set()).add(row)
+                spellings.setdefault(self.key(b), {})[b] = None
         councils = [k for k in spellings if any(re.search(rf"(?<!\w){body_key(w)}", k) for w in COUNCIL_WORDS)]  # not "ungebyråd"
         self._body_names = [
             (next(iter(names)), _name_pattern([*names, *(COUNCIL_WORDS if councils == [k] else ())]))
