@@ -632,6 +632,9 @@ class _Reader:
         marks: list[tuple[int, str, int]] = []  # (line index, heading, first body line index)
         labels: dict[int, str] = {}  # decision labels composed from fields, by heading line
         glued: dict[int, int] = {}  # "BeslutningGodkendt.": where the text starts in the heading's line
+        # A portal that prints its headings as a list's lines ("  • Sagsfremstilling") prints them all so: a bare
+        # "Forslag" is then a table's column flattened to a line, not a heading.
+        bulleted = any(_bulleted(ln) and self.heading_of(ln) for ln in self.lines[first:stop])
         skip = -1
         for k in range(first, stop):
             line = self.lines[k]
@@ -641,7 +644,7 @@ class _Reader:
                 body, labels[k] = entry
                 marks.append((k, DECISION, body))
                 skip = body - 1
-            elif heading := self.heading_of(line):
+            elif (heading := self.heading_of(line)) and (_bulleted(line) or not bulleted):
                 body = k + 1
                 j = self.next_nonblank(k + 1)
                 if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
@@ -771,6 +774,10 @@ def _names_a_body(name: str) -> bool:
     if words[0].lower() in SECTION_HEADINGS:
         return False  # "Beslutning i Byrådet den 26-01-2015" heads a decision; its body is the layouts' to read
     return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words[:-1])
+
+
+def _bulleted(line: Line) -> bool:
+    return line.stripped[:1] in HEADING_BULLETS.strip()
 
 
 def _marked(m: re.Match[str]) -> bool:

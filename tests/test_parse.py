@@ -1409,6 +1409,21 @@ def test_a_portal_printing_its_headings_as_bullets_under_a_table_row_header():
     assert only(meeting, 572, "Beslutning") == "Godkendt."
 
 
+def test_a_bare_heading_word_among_bulleted_headings_is_a_flattened_table_cell():
+    # Syddjurs prints its headings as bullets; a table flattened one cell per line ("Måltal" / "Forslag" /
+    # "Mio. kr.") holds a bare "Forslag", which is no proposal heading there.
+    text = (
+        "Mødedetaljer\n\nUdvalg Dato Type Hent\nByrådet 29-04-2020 16:00 Referat Samlet dokument\n\n"
+        "Punkt 525 Budget 2020 - Genåbning af budget 2020\n  • Sagsfremstilling\n\n    Forliget indebærer besparelser.\n\n"
+        "    Tabel 1: Beredskabsforslag 2020\n\n    Måltal\n\n    Forslag\n\n    Mio. kr.\n\n    -4,5\n\n"
+        "  • Indstilling\n\n    Økonomiudvalget indstiller, at forliget godkendes.\n\n"
+        "  • Beslutning i Byrådet den 29-04-2020\n\n    Godkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert [s.heading for s in meeting.item(525).sections] == ["Sagsfremstilling", "Indstilling", "Beslutning"]
+    assert "Forslag\n\n    Mio. kr." in only(meeting, 525, "Sagsfremstilling")
+
+
 def test_a_meeting_label_names_the_body_and_a_heading_under_an_empty_absence_label_is_nobody():
     # Middelfart's shape: "Referat for Byrådet møde den ...", "Møde:" over "Byrådet", "Fraværende:" over nothing.
     text = (
