@@ -38,6 +38,8 @@ MORE_YEARS = re.compile(r"\s*(?:,|og|and|eller|or|til|to|[-–])\s*(?:i\s+|in\s+
 YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A question about a meeting itself ("på mødet i 2023", "fraværende"): its dates are meeting dates.
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*|fravær\w*|deltog|deltager\w*|afbud|absent\w*|attend\w*)\b", re.IGNORECASE)
+# Meetings still to come ("Hvornår mødes byrådet i 2022?", "mødekalenderen for 2025"): minutes of the year before plan them.
+PLANNED_MEETINGS = re.compile(r"\b(mødes|møde(?:kalender|plan|datoer|rækk)\w*|meets?|meeting (?:calendar|schedule|dates))\b", re.IGNORECASE)
 # What a meeting does ("hvad blev besluttet i 2019?"): the year is when the meeting was held.
 MEETING_ACT = re.compile(r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|drøft\w*|behandl\w*|decid\w*|discuss\w*|approv\w*)\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
@@ -139,6 +141,7 @@ def date_range_in_question(question: str) -> DateRange | None:
             periods = [(date(n, 1, 1), date(n, 12, 31)) for n in years]
             if RANGE_WORDS.search(phrase):
                 years = list(range(min(years), max(years) + 1))
-            written = () if MEETING_REF.search(question) or MEETING_ACT.search(question) else tuple(sorted(set(years)))
+            held = (MEETING_REF.search(question) and not PLANNED_MEETINGS.search(question)) or MEETING_ACT.search(question)
+            written = () if held else tuple(sorted(set(years)))
             return DateRange.of_periods(periods, phrase, written)
     return None

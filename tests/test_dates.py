@@ -84,6 +84,9 @@ def test_the_answer_names_each_period_it_searched(answerer):
         ("Hvad skete der i november 2023?", ()),  # a month names meetings, not a year the minutes write about
         ("Hvad blev besluttet i 2019?", ()),  # what meetings do: the year they were held
         ("Hvem var fraværende på mødet i 2023?", ()),
+        ("Hvornår mødes byrådet i 2022?", (2022,)),  # meetings to come: planned in the minutes of the year before
+        ("Hvilke mødedatoer har udvalget i 2025?", (2025,)),
+        ("Hvornår holdt byrådet møde i 2022?", ()),
     ],
 )
 def test_a_year_named_alone_is_also_a_year_the_minutes_may_write_about(question, years):

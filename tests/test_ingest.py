@@ -550,6 +550,16 @@ def other_systems(tmp_path_factory, embedder):
     return answerer_over(files, tmp_path_factory.mktemp("other"), embedder, meetings=21)
 
 
+def test_meetings_to_come_are_answered_from_the_minutes_that_planned_them(other_systems):
+    # Herning's minutes of August 2021 set the council's 2022 calendar; no minutes of 2022 are in the archive.
+    answer = other_systems("Hvornår mødes Herning Byråd i 2022?")
+    first = answer.citations[0]
+    assert (answer.found, first.body, first.meeting_date, first.item) == (True, "Herning Byråd", "2021-08-24", 120)
+    assert "tirsdagen kl. 17.00" in answer.text
+    # Meetings held in 2022 are another matter: none are.
+    assert not other_systems("Hvornår holdt Herning Byråd møde i 2022?").found
+
+
 def test_decision_in_another_systems_minutes_is_quoted_with_body_date_item_and_section(other_systems):
     answer = other_systems("hvad blev besluttet om Vestbyens Bibliotek?")
     first = answer.citations[0]
