@@ -62,6 +62,8 @@ MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "
 # ... unless a noun's suffix marks them as a thing ("rygning", "tryghed", "pension"); "ifølge" has none.
 NOUN_ENDINGS = ("ning", "ing", "else", "hed", "skab", "tion", "sion", "isme", "itet")
 MIN_NOUN_LETTERS = 6
+BODY_KIND = re.compile(r"(?:udvalg|råd|bestyrelse|forum|magistrat|direktion)$")
+MIN_NAMED_LETTERS = 5  # a known word's stem this long names a thing the cited items should name too
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
@@ -396,6 +398,14 @@ class Answerer:
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+        if by_meaning and not intent.meeting and (unsaid := self._unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
+            # Meaning stands in for words the minutes do not use, or for another language; it cannot stand in for
+            # the words they do use. "Elbilladestandere ved rådhuset": if the passages meaning finds never name the
+            # town hall, they are about something else.
+            missing = f"{_words_shown(other_words)} forekommer ikke i nogen af referaterne, og " if synonyms else ""
+            unsaid_note = f"{missing}{_words_shown(unsaid, 'ordet', 'ordene') if missing else _words_shown(unsaid)} står ikke i de punkter, der ligner spørgsmålet mest."
+            note = " ".join(n for n in (unsaid_note, searched_as) if n)
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         agendas = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k, _ in quotes_by_item) if not self.index.meetings[m].has_decisions]
         if intent.decision and agendas:
             # "Er lokalplan 1204 vedtaget?" quoted from an agenda: its proposal is no decision.
@@ -490,6 +500,31 @@ class Answerer:
         for phrase in (retrieval.date_range.phrase if retrieval.date_range else "", retrieval.dropped_dates):
             topic = topic.replace(phrase, " ") if phrase else topic
         return topic
+
+    def _unmentioned(self, topic: str, absent: list[str], retrieval: Retrieval, keys: list[tuple[str, int]]) -> list[str]:
+        """The question's own words for its topic that the archive uses, when none of the cited items uses any
+        of them ([] when one does, or there are none). For an English question, the glossary's Danish words."""
+        if retrieval.english:
+            asked = [(w, f"{g.asked} ({w})") for g in retrieval.glosses if not g.asking for w in WORD.findall(" ".join(g.danish))]
+        else:
+            unknown = {t for w in absent for t in tokenize(w)}
+            asked = [(w, w) for w in WORD.findall(topic) if not unknown.intersection(tokenize(w))]
+        # Words of five letters or more: "rådhuset", "bibliotek"; shorter ones are more often how one asks.
+        stems = {t: shown for w, shown in asked for t in self.topic_terms(w) if t[:1].isalpha() and len(t) >= MIN_NAMED_LETTERS}
+        if not stems:
+            return []
+        texts = [t for key in keys for t in self._texts_of(key)]
+        if any(_mentions(t, *_words(x)) for t in stems for x in texts):
+            return []
+        # Shown without a body ("council": byråd), unless that is all: the body decides, the rest is what about.
+        shown = list(dict.fromkeys(stems.values()))
+        return [w for w in shown if not BODY_KIND.search(w.rstrip(")"))] or shown
+
+    def _texts_of(self, key: tuple[str, int]) -> list[str]:
+        meeting = self.index.meetings[key[0]]
+        if key[1] == HEADER_ITEM or (item := meeting.item(key[1])) is None:
+            return [meeting.header.text]
+        return [item.title, *(sec.text for sec in item.sections)]
 
     def _why_not_answered(self, retrieval: Retrieval, absent: list[str], pulls: bool) -> tuple[str, bool]:
         """Why the minutes do not answer the question ("" when they may), and whether the hits are worth showing.

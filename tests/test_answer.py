@@ -316,6 +316,31 @@ def test_a_word_the_minutes_never_use_that_pulls_away_from_them_is_still_refused
     assert "forekommer ikke i nogen af referaterne" in answer.note
 
 
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        # "ladestandere" pulls toward the medarbejdergrundlag's examples; none of them names the town hall.
+        ("Hvad blev besluttet om ladestandere til elbiler ved rådhuset?", "'rådhuset'"),
+        # The seeds name a "Bibliotek" once, in a list of workplaces; what the English question lands on does not.
+        ("When does the library open on Sundays?", "'library (bibliotek)'"),
+    ],
+)
+def test_meaning_does_not_stand_in_for_a_word_the_minutes_use_elsewhere(answerer, question, unsaid):
+    answer = answerer(question)
+    assert answer.found is False and answer.citations == ()
+    assert f"{unsaid} står ikke i de punkter, der ligner spørgsmålet mest" in answer.note
+
+
+def test_meaning_answers_when_the_items_it_finds_name_the_questions_other_words(answerer):
+    # "praktikophold" is not the minutes' word; "arbejdspladser", which they use, is in the item meaning finds.
+    answer = answerer("Hvor mange ledige skal i praktikophold på kommunens arbejdspladser?")
+    assert answer.found and first_source(answer) == ("2023-11-23", 6)
+    assert "'praktikophold' står ikke i referaterne" in answer.note
+    # English: "internships" is the glossary's "virksomhedspraktik", which the item names.
+    answer = answerer("What was decided about internships?")
+    assert answer.found and first_source(answer) == ("2023-11-23", 6)
+
+
 def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_does_not(answerer):
     synonym = answerer.retriever("Hvornår har lønafdelingen åben for opkald?")
     topic = answerer.retriever("Hvad blev besluttet om hundeskoven?")
