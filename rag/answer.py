@@ -324,6 +324,7 @@ class Answerer:
             # even when its date words ("på mødet i november 2023") rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.text)
+        items = self._named_in_the_minutes_words_first(items, list(synonyms_of.values()))
         # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
         items = self._named_by_identifier_first(items, asked_ids)
         if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
@@ -575,6 +576,18 @@ class Answerer:
             if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
                 chosen.append(key)
         return chosen
+
+    def _named_in_the_minutes_words_first(self, items, glosses) -> list[tuple[str, int]]:
+        """"Snerydning på skolerne", searched as "vintervedligehold": the word the minutes use for the matter names
+        it, the others qualify it. Of the top items, the first that uses it leads, unless the first already does."""
+        # Not a short word ("computerne": pc), more often a thing the matter is about than the matter.
+        stems = [t for g in glosses for w in g.danish for t in self.topic_terms(w) if t[:1].isalpha() and len(t) >= MIN_NAMED_LETTERS]
+        if not stems:
+            return items
+        for key in items[:5]:
+            if key[1] != HEADER_ITEM and any(_mentions(t, *_words(x)) for t in stems for x in self._texts_of(key)):
+                return [key] + [k for k in items if k != key]
+        return items
 
     def _named_by_identifier_first(self, items, asked_ids: frozenset[str]) -> list[tuple[str, int]]:
         """Of the top items, the first whose title carries a number the question names leads."""

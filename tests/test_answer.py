@@ -341,6 +341,14 @@ def test_meaning_answers_when_the_items_it_finds_name_the_questions_other_words(
     assert answer.found and first_source(answer) == ("2023-11-23", 6)
 
 
+def test_the_minutes_word_for_the_matter_leads_over_the_words_that_qualify_it(answerer):
+    # "snerydning" is searched as the minutes' "vintervedligehold" (udbudsplanen for 2025); "på skolerne" alone
+    # ranks the medarbejdergrundlag's examples, which speak of schools, first.
+    answer = answerer("Hvad blev besluttet om snerydning på skolerne?")
+    assert first_source(answer) == ("2024-11-20", 5)
+    assert "vintervedligehold tilføjes" in answer.text
+
+
 def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_does_not(answerer):
     synonym = answerer.retriever("Hvornår har lønafdelingen åben for opkald?")
     topic = answerer.retriever("Hvad blev besluttet om hundeskoven?")
