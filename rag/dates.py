@@ -30,7 +30,8 @@ WORDED_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<month>{_MONTH_WORDS})\.?
 MONTH_FIRST_DATE = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 MONTH_OPT_YEAR = re.compile(
-    r"\b(?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|june|july|october)\b\.?(?:\s+(?P<y>(?:19|20)\d{2})\b)?",
+    # "may" only before a year: alone it is more often the verb ("which items may be decided in March 2024").
+    r"\b(?P<month>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|june|july|october|may(?=\s+(?:19|20)\d{2}\b))\b\.?(?:\s+(?P<y>(?:19|20)\d{2})\b)?",
     re.IGNORECASE,
 )
 RANGE_WORDS = re.compile(r"\b(til|to|until|through)\b|[-–]", re.IGNORECASE)

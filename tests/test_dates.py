@@ -32,6 +32,8 @@ def test_find_date_reads_the_ways_minutes_write_dates(text, expected):
         ("mødet den 30-03-2023", date(2023, 3, 30), date(2023, 3, 30)),
         ("fra marts til november 2023", date(2023, 3, 1), date(2023, 11, 30)),
         ("what was decided in March 2023?", date(2023, 3, 1), date(2023, 3, 31)),
+        ("Who was absent in May 2013?", date(2013, 5, 1), date(2013, 5, 31)),
+        ("Which items may be decided in March 2024?", date(2024, 3, 1), date(2024, 3, 31)),  # "may" the verb
     ],
 )
 def test_questions_naming_dates_get_a_meeting_date_range(question, first, last):
