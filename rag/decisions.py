@@ -22,7 +22,10 @@ def decision_of(section: Section) -> Decision:
     for pattern in DECISION_LABELS:
         if section.label and (m := pattern.match(section.label)):
             # "Miljøudvalget 2018-2021" is the meeting's "Miljøudvalget".
-            return Decision(section, without_period(" ".join(m["body"].split())), find_date(m["date"]))
+            body = without_period(" ".join(m["body"].split()))
+            # "BESLUTNING I BYRÅDET", "Beslutning i byrådet": the body as a name is written.
+            body = body.capitalize() if body.isupper() else body[:1].upper() + body[1:]
+            return Decision(section, body, find_date(m["date"]))
     return Decision(section, "", None)
 
 

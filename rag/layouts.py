@@ -103,7 +103,9 @@ _NAMED_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og|for|&|[A-ZÆØÅ][\w\-]*))*?(?:u
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # The body may hold commas: "Beslutning fra Plan, Miljø og Teknik, 30. november 2021, pkt. 563:".
-    re.compile(rf"^(?P<label>Beslutning\s+(?:(?:i|fra)\s+)?(?P<body>[A-ZÆØÅ][\w\-, ]*?\w)(?:\s+den|,)\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    # After "i"/"fra" the body may be written small or in capitals ("Beslutning i byrådet den 31-10-2018",
+    # "BESLUTNING I BYRÅDET den 14-12-2017"), and the date may follow it bare ("Beslutning i Byrådet 9. oktober 2018:").
+    re.compile(rf"^(?P<label>(?i:beslutning)\s+(?:(?i:i|fra)\s+)?(?P<body>(?:[A-ZÆØÅ]|(?<=[iIaA] )[a-zæøå])[\w\-, ]*?\w)(?:\s+den|,)?\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # With the item reference a committee's short name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:".
     re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
     # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning"; the colon makes it a heading.

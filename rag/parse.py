@@ -22,6 +22,7 @@ from .layouts import (
     CASE_LABEL_ALONE,
     CASE_NUMBER,
     CASE_VALUE,
+    DATED_DECISIONS,
     DECISION,
     DOCUMENT_LAYOUT,
     DOCUMENT_MARKER,
@@ -130,6 +131,9 @@ def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
     layouts = [layout for layout in LAYOUTS if layout.detect.search(head)]
     if not layouts and TITLE_LINE.search(head) and date_in_name(path):
         layouts = [GENERIC_LAYOUT]  # a web page's "Referat" over its items, its date only in the file's name
+    if not layouts and _decided_on(lines):
+        # No header at all, but its decisions say who decided and when: "Beslutning i Byrådet 9. oktober 2018:".
+        layouts = [GENERIC_LAYOUT]
     if layouts and GENERIC_LAYOUT not in layouts:
         layouts.append(GENERIC_LAYOUT)  # a header some system's, items printed as another's
     if not layouts:
@@ -402,7 +406,7 @@ class _Reader:
                     k += 1
                 continue
             k += 1
-        day = day or date_in_name(self.path)
+        day = day or date_in_name(self.path) or _decided_on(self.lines)
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
         if not body:
@@ -760,6 +764,13 @@ ATTACHMENT_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bicon\b|^Bilag\b",
 # Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".
 ABBREVIATION_END = re.compile(r"(?:\b(?:m\.v|m\.m|mv|mm|m\.fl|etc|o\.l|o\.a|bl\.a|jf|inkl|vedr|ca|nr|pkt)\.)$", re.IGNORECASE)
 TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagsorden|Beslutningsprotokol)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _decided_on(lines: list[Line]) -> date | None:
+    """The day a file's decisions were made, when they all name the same one in their headings
+    ("Beslutning i Byrådet 9. oktober 2018:"); None when they name none, or several (a case history)."""
+    days = {find_date(m["date"]) for line in lines if (m := DATED_DECISIONS[1].match(line.stripped.lstrip(HEADING_BULLETS)))}
+    return days.pop() if len(days) == 1 else None
 
 
 def date_in_name(path: Path) -> date | None:

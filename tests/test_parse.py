@@ -731,6 +731,38 @@ def test_portal_decision_headings_name_the_body_and_date_in_their_many_spellings
     assert labels["portal_odense.txt"] == ["", ""]  # a bare "BESLUTNING"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Beslutning i byrådet den 31-10-2018", "BESLUTNING I BYRÅDET den 14-12-2017", "Beslutning i Byrådet 31. oktober 2018:"],
+)
+def test_a_decision_heading_names_its_body_in_small_letters_capitals_or_before_a_bare_date(heading):
+    # Hillerød, Guldborgsund and Nyborg print the deciding body so; "Beslutning om salg 12-03-2019" names none.
+    meeting = parse_text(
+        "Referat\nDato: 31. oktober 2018\n\n1. Godkendelse af stedfortræder\n\nSagsfremstilling\nEt medlem har forfald.\n\n"
+        f"{heading}\nGodkendt.\n"
+    )
+    (section,) = meeting.item(1).section(B)
+    assert (section.text, decision_of(section).body) == ("Godkendt.", "Byrådet")
+    assert meeting.has_decisions
+
+
+def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
+    # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
+    text = (
+        "1.      Indkaldelse af stedfortrædere\n\nSagsnr.\n\n450-2018-4075\n\nÅbent\n\nSagsfremstilling\n\n"
+        "Liste A ønsker at indkalde Merete Bang.\n\nIndstilling\n\nDet indstilles, at indkaldelserne godkendes.\n\n"
+        "Beslutning i Byrådet 9. oktober 2018:\n\nFraværende:  Martin Stenmann (A)\n\n \n\nGodkendt.\n\n"
+        "2.      Spørgetid\n\nSagsnr.\n\n450-2017-25250\n\nÅbent\n\nSagsfremstilling\n\nIngen spørgsmål.\n\n"
+        "Beslutning i Byrådet 9. oktober 2018:\n\nTaget til efterretning.\n"
+    )
+    meeting = parse_text(text, Path("nyborg_byraadet.txt"))
+    assert (meeting.body, meeting.date, meeting.absentees) == ("Byrådet", date(2018, 10, 9), ("Martin Stenmann (A)",))
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Indkaldelse af stedfortrædere", "450-2018-4075"), (2, "Spørgetid", "450-2017-25250")
+    ]
+    assert only(meeting, 1, B) == "Godkendt." and only(meeting, 2, B) == "Taget til efterretning."
+
+
 def test_portal_quirks_labels_alone_bulleted_lists_markers_and_an_empty_absence_line():
     holbaek, hvidovre, trung = portal("portal_holbaek.txt"), portal("portal_hvidovre.txt"), portal("portal_trung.txt")
     assert (holbaek.place, holbaek.time) == ("Stenhusbakken", "13:30")  # "STED" / "Stenhusbakken"
