@@ -768,8 +768,15 @@ TITLE_LINE = re.compile(r"\A(?:\s*\n)*(?:.*\n(?:\s*\n)*){0,3}\s*(?:Referat|Dagso
 
 def _decided_on(lines: list[Line]) -> date | None:
     """The day a file's decisions were made, when they all name the same one in their headings
-    ("Beslutning i Byrådet 9. oktober 2018:"); None when they name none, or several (a case history)."""
-    days = {find_date(m["date"]) for line in lines if (m := DATED_DECISIONS[1].match(line.stripped.lstrip(HEADING_BULLETS)))}
+    ("Beslutning i Byrådet 9. oktober 2018:"); None when they name none, or several (a case history), or when a
+    bare "Beslutning" is among them: the meeting's own, under an earlier body's dated one (Stevns)."""
+    days = set()
+    for line in lines:
+        key = line.stripped.lstrip(HEADING_BULLETS).rstrip(":").strip()
+        if m := DATED_DECISIONS[1].match(key):
+            days.add(find_date(m["date"]))
+        elif SECTION_HEADINGS.get(key.lower()) == DECISION:
+            return None
     return days.pop() if len(days) == 1 else None
 
 
