@@ -673,9 +673,12 @@ class _Reader:
                     sections.append(Section(heading, self.text[s:e], s, e, self.lines[k].number))
                 continue
             if heading == ABSENCE and body == k:
-                # "Fraværende A, B\n(C)": the names run to the end of the paragraph.
+                # "Fraværende A, B\n(C)": the names run on over lines that name people or end a name; not into
+                # the decision printed right under them ("Fraværende:  Villum Christensen (I)" / "Godkendt.").
                 para_end = k + 1
-                while para_end < end and self.lines[para_end].stripped:
+                while para_end < end and (s := self.lines[para_end].stripped) and (
+                    _names(s) or s.startswith("(") or self.lines[para_end - 1].stripped.endswith((",", " og"))
+                ):
                     para_end += 1
                 s, e = self.span(k, para_end)
                 # The names start where the layout's pattern says ("Fraværende X", "Afbud: X", ...).

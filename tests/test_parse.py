@@ -746,6 +746,18 @@ def test_a_decision_heading_names_its_body_in_small_letters_capitals_or_before_a
     assert meeting.has_decisions
 
 
+def test_absentees_printed_right_under_a_decision_heading_leave_the_decision_under_them():
+    # Slagelse: the heading, "Fraværende:" with a name, and the decision on the next line, no blank between.
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 17. februar 2020\n\n1. Godkendelse af dagsorden\n\nIndstilling\n"
+        "Borgmesteren indstiller, at dagsordenen godkendes.\nBeslutning i Økonomiudvalget den 17. februar 2020:\n"
+        "Fraværende:  Villum Christensen (I),\nAnne Holm (A)\nGodkendt.\n"
+    )
+    assert meeting.absentees == ("Villum Christensen (I)", "Anne Holm (A)")
+    (decision,) = meeting.item(1).section(B)
+    assert (decision.text, decision.label) == ("Godkendt.", "Beslutning i Økonomiudvalget den 17. februar 2020")
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
