@@ -712,7 +712,8 @@ class _Reader:
             s = self.lines[j].stripped
             if not s:
                 continue
-            if seen and not (_names(s) or s.startswith("(")):
+            # An empty label names nobody: the next item's case number ("Sagsnr.: 00.32.10-S00-1-24") is no name.
+            if (seen and not (_names(s) or s.startswith("("))) or (not seen and (CASE_NUMBER.match(s) or CASE_LABEL_ALONE.match(s))):
                 return j
             seen = True
         return stop

@@ -758,6 +758,16 @@ def test_absentees_printed_right_under_a_decision_heading_leave_the_decision_und
     assert (decision.text, decision.label) == ("Godkendt.", "Beslutning i Økonomiudvalget den 17. februar 2020")
 
 
+def test_an_empty_absence_label_over_the_next_cases_number_names_nobody():
+    # Hedensted: "Fraværende:" printed empty, then the next case's "Sagsnr.: 00.32.10-S00-1-24".
+    meeting = parse_text(
+        "Referat\nKommunalbestyrelsen\nMødedato: 25. juni 2025\n\n1. Spørgetid\n\nBeslutning\nIngen spørgsmål.\n"
+        "Fraværende:\nSagsnr.: 00.32.10-S00-1-24\n\n2. Regnskab 2024\n\nBeslutning\nGodkendt.\n"
+    )
+    assert meeting.absentees == ()
+    assert not meeting.item(1).section("Fraværende")
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
