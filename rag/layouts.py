@@ -166,7 +166,7 @@ UDVALG_LAYOUT = Layout(
     date=(re.compile(r"^Dato\s*:\s*(?P<value>.+)$"),),
     place=re.compile(r"^(?:Mødested|Sted)\s*:\s*(?P<value>.+)$"),
     time=re.compile(r"^Tid\s*:\s*(?:[Kk]l\.?\s*)?(?P<value>.+)$"),
-    attendees_list=re.compile(r"^(?:Indkaldelse|Indkaldte|Medlemmer|Deltagere|Tilstede)\s*:?\s*$"),
+    attendees_list=re.compile(r"^(?i:Indkaldelse|Indkaldte|Medlemmer|Deltagere|Tilstede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Deltagere|Tilstede)\s*:\s+(?P<value>\S.+)$"),
     absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.(?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),  # "1.Alfabo" too
@@ -186,8 +186,8 @@ LONG_DATE_LAYOUT = Layout(
     date=(re.compile(r"^(?P<value>(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}.*)$", re.IGNORECASE),),
     place=re.compile(r"^(?:Mødested|Sted)\s*:?\s*(?P<value>\S.*)$"),
     time=re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+.*?\bkl\.?\s*(?P<value>\d{1,2}[:.]\d{2})", re.IGNORECASE),
-    attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere)\s*:?\s*$"),
-    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
+    attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere)\s*:?\s*$"),
+    absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere)\s*:\s+(?P<value>\S.+)$"),
     absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),
@@ -239,8 +239,8 @@ GENERIC_LAYOUT = Layout(
         r"^(?:(?:Mødetidspunkt|Tidspunkt|Tid|Mødestart|Starttidspunkt)\s*:?\s*(?:\S*\d{4}\s+)?(?:kl\.?\s*)?|.*?\bkl\.?\s*"
         r"|.*?\d{4}\s+(?=\d{1,2}:\d{2}\b))(?P<value>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)"  # "Byrådet 24-06-2020 16:00 Referat"
     ),
-    attendees_list=re.compile(r"^(?:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
-    absentees_list=re.compile(r"^(?:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
+    attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
+    absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
     absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),

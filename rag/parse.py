@@ -402,7 +402,12 @@ class _Reader:
                     # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
                     # "Erling Larsen, (A)": the party after a stray comma is still this person's.
                     if name := re.sub(r",\s*\(", " (", " ".join(s.lstrip("-•* ").split())):
-                        listed.append(name)
+                        # "Ulrik Falk-Sørensen (F) - Afbud": each name's status printed after it, as Ballerup does.
+                        if status := NAME_STATUS.search(name):
+                            name = name[: status.start()]
+                            (absentees if status["absent"] else attendees).append(name)
+                        else:
+                            listed.append(name)
                     k += 1
                 continue
             k += 1
@@ -745,6 +750,8 @@ HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$")
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*?)\s*$")
 HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGNORECASE)
 
+# What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
+NAME_STATUS = re.compile(r"\s+[-–]\s+(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
 _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")

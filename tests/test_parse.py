@@ -768,6 +768,17 @@ def test_an_empty_absence_label_over_the_next_cases_number_names_nobody():
     assert not meeting.item(1).section("Fraværende")
 
 
+def test_a_list_of_people_in_capitals_with_each_ones_status_after_the_name():
+    # Ballerup: "Deltagere" with "- Deltog" after each name, "AFBUD/FRAVÆRENDE" over "- Afbud"; one absent among those listed.
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 20. februar 2018\n\nDeltagere\n  • Jesper Würtzen (A) (borgmester) - Deltog\n"
+        "  • Ali Abbasi (Ø) - Afbud\nAFBUD/FRAVÆRENDE\n  • Ulrik Falk-Sørensen (F) - Afbud\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n"
+    )
+    assert meeting.attendees == ("Jesper Würtzen (A) (borgmester)",)
+    assert meeting.absentees == ("Ali Abbasi (Ø)", "Ulrik Falk-Sørensen (F)")
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
