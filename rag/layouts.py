@@ -199,7 +199,7 @@ LONG_DATE_LAYOUT = Layout(
 # the body on a line of its own ("Økonomiudvalget", "Referat fra Byrådets møde"), and items numbered
 # "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
 # or by the case number or section heading under it (a numbered list line is not an item).
-_HEADER_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{{4}}|[A-Za-z]+\.?\s+\d{{1,2}},\s+\d{{4}})"
+_HEADER_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})"
 ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
 _PERIOD_AFTER_NAME = re.compile(rf"\s+{ELECTORAL_PERIOD}$")
 
