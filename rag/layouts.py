@@ -153,7 +153,7 @@ SEED_LAYOUT = Layout(
     place=re.compile(r"^Mødested\s*:?\s*(?P<value>.+)$"),
     time=re.compile(r"^Mødedato\s*:?\s*.*?\bkl\.?\s*(?P<value>\d{1,2}[:.]\d{2})"),
     attendees_inline=re.compile(r"^(?:Mødedeltagere|Deltagere|Tilstede)\s*:?\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:?\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:?\s+(?P<value>\S.+)$"),
     item=re.compile(r"^Punkt\s+(?P<number>\d{1,4})\s*:\s*(?P<title>.*\S)\s*$"),
     title_prefix=re.compile(r"^[A-ZÆØÅ]{1,4}\s+-\s+"),
 )
@@ -168,7 +168,7 @@ UDVALG_LAYOUT = Layout(
     time=re.compile(r"^Tid\s*:\s*(?:[Kk]l\.?\s*)?(?P<value>.+)$"),
     attendees_list=re.compile(r"^(?i:Indkaldelse|Indkaldte|Medlemmer|Deltagere|Tilstede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Deltagere|Tilstede)\s*:\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.(?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),  # "1.Alfabo" too
     item_needs_confirmation=True,
 )
@@ -189,7 +189,7 @@ LONG_DATE_LAYOUT = Layout(
     attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere)\s*:?\s*$"),
     absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere)\s*:\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),
     item_needs_confirmation=True,
 )
@@ -243,7 +243,7 @@ GENERIC_LAYOUT = Layout(
     absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
-    absentees_inline=re.compile(r"^(?:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
+    absentees_inline=re.compile(r"^(?i:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
         r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?|Nr\.)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=\.)(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
@@ -259,7 +259,7 @@ SUBHEADING = re.compile(r"[A-ZÆØÅ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 # What some portals print between an item's title and its text: a group heading ("A. Sager til afgørelse i
 # byrådet") or whether the item is open ("Lukket sag"). Neither is part of the title.
 # "Fraværende:" printed empty under a decision heading, the decision's text after it (one portal's habit).
-EMPTY_ABSENCE = re.compile(r"^(?:Fraværende|Afbud)\s*:?\s*$")
+EMPTY_ABSENCE = re.compile(r"^(?i:Fraværende|Afbud)\s*:?\s*[-–]?\s*$")  # "Fraværende:", "FRAVÆRENDE: -"
 ITEM_MARKER = re.compile(
     r"^(?:[A-H]\.\s+(?:Sager|Sag|Orientering|Meddelelser|Beslutning|Lukkede|Åbne|Til)\b.*|(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?)\s*$"
 )

@@ -232,7 +232,7 @@ class _Reader:
         line = self.lines[index]
         m = self.layout.item.match(line.stripped)
         if not m:
-            return self.numbered_below(index, last_number)
+            return self.numbered_above(index, last_number) or self.numbered_below(index, last_number)
         heading = ItemHeading(int(m["number"]), m["title"].strip(), _marked(m), index + 1)
         if not self.layout.item_needs_confirmation:
             return heading
@@ -282,6 +282,22 @@ class _Reader:
         if title.endswith((".", ",", ";", ":")) or self.heading_of(self.lines[index]) or (last_number is not None and number <= last_number):
             return None
         return ItemHeading(number, title, False, j + 1)
+
+    def numbered_above(self, index: int, last_number: int | None) -> ItemHeading | None:
+        """A web page's list that prints the number alone ("  • 135." / "" / "Godkendelse af dagsorden"), the title
+        under it; confirmed by what follows the title: a section heading or case number, or the title again."""
+        if not (m := BULLETED_NUMBER.match(self.lines[index].stripped)) or (last_number is not None and int(m["number"]) <= last_number):
+            return None
+        j = self.next_nonblank(index + 1)
+        if j is None or j > index + 2:
+            return None
+        title = self.lines[j].stripped
+        k = self.after_markers(j + 1)
+        if k is None or self.heading_of(self.lines[j]) or title.endswith((".", ",", ";")) and not ABBREVIATION_END.search(title):
+            return None
+        if not (self.opens_item(self.lines[k]) or self.lines[k].stripped == title):
+            return None
+        return ItemHeading(int(m["number"]), title, True, j + 1)
 
     def after_markers(self, index: int, most: int = 2) -> int | None:
         """The next non-blank line at or after `index` that is not an item marker ("Lukket sag")."""
@@ -625,6 +641,7 @@ class _Reader:
         _, end = self.span(idx, stop)
         # "1.  1. Godkendelse af dagsordenen": the number printed twice is not part of the title.
         title = re.sub(rf"^{heading.number}\.\s+(?=[A-ZÆØÅ])", "", self.layout.title_prefix.sub("", title).strip())  # not "2. behandling"
+        title = CASE_KIND.sub("", title) or title  # "Beslutningssag: Godkendelse af dagsorden"
         return AgendaItem(
             number=heading.number,
             title=title,
@@ -750,6 +767,10 @@ HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$")
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*?)\s*$")
 HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGNORECASE)
 
+# What kind of case an item is, printed before its title (Guldborgsund).
+CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
+# An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
+BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
 NAME_STATUS = re.compile(r"\s+[-–]\s+(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).

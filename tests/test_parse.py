@@ -779,6 +779,30 @@ def test_a_list_of_people_in_capitals_with_each_ones_status_after_the_name():
     assert meeting.absentees == ("Ali Abbasi (Ø)", "Ulrik Falk-Sørensen (F)")
 
 
+def test_a_web_list_that_prints_each_items_number_alone_over_its_title():
+    # Guldborgsund: "  • 135. " / "" / "Beslutningssag: Title" printed twice, "BESLUTNING I BYRÅDET den ...", "FRAVÆRENDE: -".
+    guldborgsund = parse_text(
+        "Byråd: Referat af mødet 14. december 2017\n\nByråd\n\nStarttidspunkt for møde: 14. december 2017 kl. 17:00\n"
+        "  • 135. \n\n    Beslutningssag: Godkendelse af dagsorden\n\n    Beslutningssag: Godkendelse af dagsorden\n\n"
+        "    INDSTILLING:\n    Direktionen indstiller, at dagsordenen godkendes.\n\n    BESLUTNING I BYRÅDET den 14-12-2017\n"
+        "    FRAVÆRENDE: -\n     \n    Dagsordenen godkendt\n\n"
+        "  • 136. \n\n    Orienteringssag: Strategiske målsætninger 2017\n\n    Orienteringssag: Strategiske målsætninger 2017\n\n"
+        "    BESLUTNING I BYRÅDET den 14-12-2017\n    FRAVÆRENDE: -\n\n    Taget til efterretning\n"
+    )
+    assert [(i.number, i.title) for i in guldborgsund.items] == [(135, "Godkendelse af dagsorden"), (136, "Strategiske målsætninger 2017")]
+    assert (only(guldborgsund, 135, B), guldborgsund.absentees) == ("Dagsordenen godkendt", ())
+    # Jammerbugt: "  • 35" / "" / "    Title" / "" / "    • Beslutningstema".
+    jammerbugt = parse_text(
+        "Udvalg: Kommunalbestyrelsen\n\nMødedato: 25-03-2021 18:00:00\n\n  • 35\n\n    Orientering om foreløbigt regnskab 2020\n\n"
+        "    • Beslutningstema\n\n      Regnskabet viser et driftsoverskud på 80 mio. kr.\n\n    • Beslutning\n\n      Taget til efterretning.\n\n"
+        "  • 36\n\n    Godkendelse af kommunegaranti til Halvrimmen Vandværk\n\n    • Beslutning\n\n      Godkendt.\n"
+    )
+    assert [(i.number, i.title) for i in jammerbugt.items] == [
+        (35, "Orientering om foreløbigt regnskab 2020"), (36, "Godkendelse af kommunegaranti til Halvrimmen Vandværk")
+    ]
+    assert only(jammerbugt, 36, B) == "Godkendt."
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
