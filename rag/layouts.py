@@ -246,7 +246,7 @@ GENERIC_LAYOUT = Layout(
     absentees_inline=re.compile(r"^(?i:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
-        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?|Nr\.)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=\.)(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
+        r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?|Nr\.)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=[.\d])(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"
         r"(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"
     ),
     item_needs_confirmation=True,

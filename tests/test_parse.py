@@ -803,6 +803,17 @@ def test_a_web_list_that_prints_each_items_number_alone_over_its_title():
     assert only(jammerbugt, 36, B) == "Godkendt."
 
 
+def test_an_item_number_glued_to_its_title():
+    # Frederikssund's web page, copied: "1Godkendelse af dagsorden" over "Beslutning".
+    meeting = parse_text(
+        "\nØkonomiudvalgets møde den 21. januar 2026\nMødelokale SL 1, Slangerup kl. 16.00\n1Godkendelse af dagsorden\nBeslutning\n"
+        "Pkt. 13 blev rykket frem som andet punkt på dagsordenen.\nGodkendt.\n2Beslutning om forretningsorden\nResume\n"
+        "Udvalget skal vedtage en forretningsorden.\nBeslutning\nGodkendt.\n"
+    )
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Godkendelse af dagsorden"), (2, "Beslutning om forretningsorden")]
+    assert only(meeting, 1, B).startswith("Pkt. 13 blev rykket frem")
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
