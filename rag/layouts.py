@@ -92,6 +92,7 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # A decision headed by its body and date: "Økonomiudvalgets beslutning den 06.03.2019 Punkt 4",
 # "Beslutning i Teknik- og Miljøudvalget den 14-05-2014". Groups: label (the heading as printed, without
 # a trailing item reference), body, date. An item may carry several, one per committee it passed.
+ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
 _ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
 _DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
@@ -107,7 +108,8 @@ DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     # "BESLUTNING I BYRÅDET den 14-12-2017"), and the date may follow it bare ("Beslutning i Byrådet 9. oktober 2018:").
     re.compile(rf"^(?P<label>(?i:beslutning)\s+(?:(?i:i|fra)\s+)?(?P<body>(?:[A-ZÆØÅ]|(?<=[iIaA] )[a-zæøå])[\w\-, ]*?\w)(?:\s+den|,)?\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # With the item reference a committee's short name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:".
-    re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
+    # The body's electoral period may follow its name: "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:".
+    re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}(?:\s+{ELECTORAL_PERIOD})?),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
     # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning"; the colon makes it a heading.
     re.compile(rf"^(?P<label>(?P<body>{_NAMED_BODY})\s+den\s+(?P<date>{_DAY}))\s*:\s*$"),
 )
@@ -200,7 +202,6 @@ LONG_DATE_LAYOUT = Layout(
 # "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
 # or by the case number or section heading under it (a numbered list line is not an item).
 _HEADER_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})"
-ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
 _PERIOD_AFTER_NAME = re.compile(rf"\s+{ELECTORAL_PERIOD}$")
 
 

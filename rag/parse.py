@@ -125,6 +125,18 @@ def split_names(value: str) -> tuple[str, ...]:
     return tuple(n for n in (" ".join(n.replace("()", " ").split()).strip(" -•.") for n in names) if n)
 
 
+def absent_names(value: str) -> tuple[str, ...]:
+    """Who an absence line says was absent: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)"
+    names Michael Christensen; "Anne-Merete Mikkelsen (A). John Larsen deltager i stedet." names Anne-Merete Mikkelsen."""
+    names = []
+    for name in split_names(value):
+        if m := STAND_IN.match(name):
+            name = m["absent"]
+        # "Flemming Madsen (A) og Jørgen Lundsgaard (B)": two people, each with a party.
+        names.extend(re.split(r"(?<=\))\s+og\s+(?=[A-ZÆØÅ])", re.split(r"(?<=\))\.\s+", name)[0].rstrip(". ")))
+    return tuple(n for n in names if n)
+
+
 def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
     """The layouts whose header this file has, most specific first."""
     head = "\n".join(line.stripped for line in lines[:HEADER_SCAN_LINES])
@@ -242,6 +254,8 @@ class _Reader:
             return None if j is not None and self.layout.item.match(self.lines[j].stripped) else heading
         if last_number is not None and heading.number <= last_number:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
+        if self._counts_up_to(index, heading.number):
+            return None  # the last line of a contents list ("346 Salg af ejendom" / "347 Meddelelser fra formanden")
         if toc_titles:
             norm = _norm_title(heading.title)
             return heading if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
@@ -282,6 +296,13 @@ class _Reader:
         if title.endswith((".", ",", ";", ":")) or self.heading_of(self.lines[index]) or (last_number is not None and number <= last_number):
             return None
         return ItemHeading(number, title, False, j + 1)
+
+    def _counts_up_to(self, index: int, number: int, run: int = 2) -> bool:
+        """The `run` lines right above count up to this number, a list's lines one under another."""
+        for k in range(1, run + 1):
+            if index - k < 0 or not (m := self.layout.item.match(self.lines[index - k].stripped)) or int(m["number"]) != number - k:
+                return False
+        return True
 
     def numbered_above(self, index: int, last_number: int | None) -> ItemHeading | None:
         """A web page's list that prints the number alone ("  • 135." / "" / "Godkendelse af dagsorden"), the title
@@ -399,7 +420,7 @@ class _Reader:
             if layout.attendees_inline and (m := layout.attendees_inline.match(s)):
                 attendees.extend(split_names(m["value"]))
             if layout.absentees_inline and (m := layout.absentees_inline.match(s)):
-                absentees.extend(split_names(m["value"]))
+                absentees.extend(absent_names(m["value"]))
             lists = ((layout.attendees_list, attendees), (layout.absentees_list, absentees))
             if (listed := next((names for pattern, names in lists if pattern and pattern.match(s)), None)) is not None:
                 k += 1
@@ -437,7 +458,7 @@ class _Reader:
         header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
 
         def finish(items: tuple[AgendaItem, ...]) -> Meeting:
-            item_absent = [n for it in items for s in it.section(ABSENCE) for n in split_names(s.text)]
+            item_absent = [n for it in items for s in it.section(ABSENCE) for n in absent_names(s.text)]
             # No body in the header: the one its decisions name ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
             # The meeting's own decisions, of its day; the others are the case's history, other bodies' decisions.
             own = [d for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
@@ -771,6 +792,8 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
+# A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
+STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
 NAME_STATUS = re.compile(r"\s+[-–]\s+(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).

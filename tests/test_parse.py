@@ -814,6 +814,35 @@ def test_an_item_number_glued_to_its_title():
     assert only(meeting, 1, B).startswith("Pkt. 13 blev rykket frem")
 
 
+def test_a_contents_list_whose_last_line_is_followed_by_the_first_cases_number():
+    # Faaborg-Midtfyn: "Pkt. Tekst" over "342 ..." to "344 ...", the first case's number, then "342. Title";
+    # a committee's decision headed with its electoral period ("Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:").
+    meeting = parse_text(
+        "Referat\ntil\nmødet i Kommunalbestyrelsen 2018-21\nden 5. november 2019 kl. 17:00\n\nPkt. Tekst\n"
+        "342 Godkendelse af dagsorden\n343 Kirkelige ligning budget 2020\n344 Meddelelser fra formanden\n00.01.00-G01-24-17\n\n"
+        "342. Godkendelse af dagsorden\n\nBeslutning\n\nAfbud fra Anne-Merete Mikkelsen (A). John Larsen deltager i stedet.\n\nGodkendt.\n\n"
+        "343. Kirkelige ligning budget 2020\n\nIndstilling\n\nForvaltningen indstiller, at ligningen godkendes.\n\n"
+        "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:\n\nAnbefales.\n\nBeslutning\n\nGodkendt.\n\n"
+        "344. Meddelelser fra formanden\n\nBeslutning\n\nIngen.\n"
+    )
+    assert [i.number for i in meeting.items] == [342, 343, 344]
+    assert [(d.body, d.day) for d in map(decision_of, meeting.item(343).section(B))] == [
+        ("Økonomiudvalget", date(2019, 10, 28)), ("", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("Fraværende: Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C).", ("Michael Christensen (C)",)),
+        ("Afbud: Flemming Madsen (A) og Jørgen Lundsgaard (B). Som suppleanter deltager Karl Bidstrup (A).", ("Flemming Madsen (A)", "Jørgen Lundsgaard (B)")),
+    ],
+)
+def test_an_absence_line_names_who_was_absent_not_who_stood_in(line, absent):
+    meeting = parse_text(f"Referat\nØkonomiudvalget\nMødedato: 15. juni 2022\n{line}\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n")
+    assert meeting.absentees == absent
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
