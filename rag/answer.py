@@ -165,6 +165,8 @@ class Answerer:
     def topic_terms(self, question: str) -> list[str]:
         """Stemmed words that name the question's topic (intent and very common words removed)."""
         terms = [t for t in tokenize(question) if t not in INTENT_STEMS]
+        # The last part of compounds the minutes write, never alone ("katalogforslag"): those compounds.
+        terms = [c for t in terms for c in (self.vocabulary.head_of_compounds(t) or (t,))]
         # A word the archive never uses ("højst" where the minutes say "maksimalt") matches no sentence;
         # weighed in, it would only dilute the words that do tell sentences apart.
         return [

@@ -81,8 +81,8 @@ class DateRange:
     phrase: str  # the words of the question that set it
     # Separate periods ("i 2019 og i 2023", "i januar og oktober 2023"); empty when first..last is one period.
     spans: tuple[tuple[date, date], ...] = ()
-    # Years named alone ("kompetenceugen i 2024"): minutes plan a year ahead, so earlier minutes that write
-    # the year count too. Empty when a month or day, a meeting or what meetings do ("besluttet") narrows it to meetings.
+    # Years named alone ("kompetenceugen i 2024", "overskuddet i 2020"): minutes plan a year ahead and report
+    # on it after (its accounts), so earlier and later minutes that write the year count too. Empty when a month or day, a meeting or what meetings do ("besluttet") narrows it to meetings.
     years: tuple[int, ...] = ()
 
     @property

@@ -197,10 +197,10 @@ class Retriever:
             for a, b in date_range.periods:
                 in_question |= (self._dates >= np.datetime64(a, "D")) & (self._dates <= np.datetime64(b, "D"))
             for year in date_range.years:
-                # Earlier minutes that plan the year ("udviklingsuge 2024" in March 2023); later ones that look
-                # back on it ("regnskab 2024") are not what "i 2024" asks about.
+                # Earlier minutes that plan the year ("udviklingsuge 2024" in March 2023), and later ones that look
+                # back on it ("regnskab 2020" in March 2021: "Hvor stort var overskuddet i 2020?").
                 rows = rows_with(self.index.lexical, str(year))  # the title and text as BM25 indexed them
-                in_question[rows[self._dates[rows] < np.datetime64(date(year, 1, 1), "D")]] = True
+                in_question[rows] = True
             mask &= in_question
         return None if mask.all() else mask
 

@@ -19,6 +19,8 @@ LETTERS = "a-zæøåéü"  # what a topic word is made of
 WORD = re.compile(rf"[{LETTERS}]+", re.IGNORECASE)
 MIN_RESPELL_LETTERS = 8  # one edit away from a short word there are many words; from a long one, mostly its right spelling
 MAX_RESPELL_WORDS = 12  # long words of one question looked up for a misspelling
+MIN_HEAD_LETTERS = 7  # the last part of a compound that names it alone: "påtegning"; "plan", "hal" end too many words
+MAX_COMPOUNDS_SEARCHED = 5  # "-overskud": the archive's most frequent compounds of a head it never writes alone
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
@@ -40,9 +42,34 @@ class Vocabulary:
         self.lexical, self.chunks = lexical, chunks
         self.stems = lexical.bm25.vocab_dict  # membership only; a copy of a million stems costs 50 MB
         self.ordered = tuple(sorted(w for w in self.stems if w[:1].isalpha()))
+        self.reversed = tuple(sorted(w[::-1] for w in self.ordered))  # for the heads of compounds: "-påtegning"
 
     def starts_a_word(self, prefix: str) -> bool:
         return starts_a_word(prefix, self.ordered)
+
+    def ends_a_word(self, head: str) -> bool:
+        """The stem is the last part of an archive compound: "påtegning" of "revisionspåtegning". Danish puts what
+        a compound is last, so "påtegningen" asks about what the minutes call a "revisionspåtegning"."""
+        return len(head) >= MIN_HEAD_LETTERS and starts_a_word(head[::-1], self.reversed)
+
+    def head_of_compounds(self, stem: str) -> list[str]:
+        """The archive's compounds of a stem it writes only as their last part ("katalogforslag" ->
+        "budgetkatalogforslag"), most frequent first; [] for a stem it writes alone, or the start of a word."""
+        if stem in self.stems or self.starts_a_word(stem):
+            return []
+        return self.compounds_ending(stem)[:MAX_COMPOUNDS_SEARCHED]
+
+    def compounds_ending(self, head: str) -> list[str]:
+        """The archive stems that end in this one, most frequent first: "overskud" -> "driftsoverskud"."""
+        if len(head) < MIN_HEAD_LETTERS:
+            return []
+        tail = head[::-1]
+        i = bisect_left(self.reversed, tail)
+        found = []
+        while i < len(self.reversed) and self.reversed[i].startswith(tail):
+            found.append(self.reversed[i][::-1])
+            i += 1
+        return sorted(found, key=lambda w: -document_frequency(self.lexical, w))
 
     def knows(self, stem: str) -> bool:
         """The stem is an archive word, the start of one, or plainly a compound of two ("budgetdrøftelser").
@@ -51,7 +78,7 @@ class Vocabulary:
         "hjemmearbejde" (hjemme -> hjem, + arbejde) known, and the minutes never discuss it (eval q117).
         Unknown words must prove they mean what a passage says (Answerer.pull_of).
         """
-        if self.starts_a_word(stem):
+        if self.starts_a_word(stem) or self.ends_a_word(stem):
             return True
         for cut in range(MIN_PART_LETTERS, len(stem) - MIN_PART_LETTERS + 1):
             head, tail = stem[:cut], stem[cut:].lstrip("s")
@@ -88,6 +115,10 @@ class Vocabulary:
         for token in tokenize(text):
             # A prefix of archive words ("forbered" of "forberedelse") is a word of its own, not a compound.
             known = token[0].isdigit() or token in self.stems or self.starts_a_word(token)
+            if not known and (compounds := self.head_of_compounds(token)):
+                # "overskud" where the minutes write "driftsoverskud": what they call it, not its parts ("over", "skud").
+                out.extend(compounds)
+                continue
             out.extend([token] if known else (self.compound_parts(token) or (token,)))
         return out
 

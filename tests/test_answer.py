@@ -349,6 +349,17 @@ def test_the_minutes_word_for_the_matter_leads_over_the_words_that_qualify_it(an
     assert "vintervedligehold tilføjes" in answer.text
 
 
+def test_the_last_part_of_a_compound_the_minutes_write_is_a_word_they_use(answerer):
+    # The minutes write "budgetkatalogforslag", never "katalogforslag" alone: Danish puts what a thing is last.
+    vocabulary = answerer.vocabulary
+    assert not vocabulary.unknown("katalogforslagene")
+    assert "budgetkatalogforslag" in vocabulary.search_terms("katalogforslag")
+    assert vocabulary.unknown("hundeskoven") and not vocabulary.compounds_ending("skov")  # too short to name a thing
+    answer = answerer("Hvad blev der sagt om katalogforslagene?")
+    assert answer.found and "står ikke i referaterne" not in answer.note
+    assert "budgetkatalogforslag" in answer.text
+
+
 def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_does_not(answerer):
     synonym = answerer.retriever("Hvornår har lønafdelingen åben for opkald?")
     topic = answerer.retriever("Hvad blev besluttet om hundeskoven?")

@@ -755,6 +755,34 @@ def test_an_agenda_quoted_for_a_decision_says_it_is_an_agenda(one_town):
 
 
 @pytest.fixture(scope="module")
+def accounts(tmp_path_factory, embedder):
+    # A year's accounts are reported the spring after: the 2020 surplus is in minutes of March 2021.
+    folder = tmp_path_factory.mktemp("accounts")
+    minutes = {
+        "kb_2020-06-18.txt": (
+            "Referat\nKommunalbestyrelsen\nMødedato: 18. juni 2020\n\n1. Budgetopfølgning 2020\n\nSagsfremstilling\n"
+            "Budgetopfølgningen viser et forventet merforbrug på serviceområderne i 2020.\n\nBeslutning\nTaget til efterretning.\n\n"
+            "2. Kirkelig ligning 2020\n\nSagsfremstilling\nKirkeskatten fastsættes uændret til 1,05 pct. i 2020.\n\nBeslutning\nGodkendt.\n"
+        ),
+        "kb_2021-03-25.txt": (
+            "Referat\nKommunalbestyrelsen\nMødedato: 25. marts 2021\n\n35. Orientering om foreløbigt regnskab 2020\n\nSagsfremstilling\n"
+            "Kommunens regnskab for 2020 viser et realiseret driftsoverskud på 80 mio. kr.\n\nBeslutning\nTaget til efterretning.\n"
+        ),
+    }
+    for name, text in minutes.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return answerer_over(sorted(folder.glob("*.txt")), folder, embedder, meetings=2)
+
+
+def test_a_year_named_alone_reaches_the_later_minutes_that_look_back_on_it(accounts):
+    # "overskuddet": the minutes write only "driftsoverskud", so the head of that compound is searched as it.
+    answer = accounts("Hvor stort var overskuddet i 2020?")
+    assert answer.found, answer.note
+    assert (answer.citations[0].meeting_date, answer.citations[0].item) == ("2021-03-25", 35)
+    assert "driftsoverskud på 80 mio. kr." in answer.text
+
+
+@pytest.fixture(scope="module")
 def two_plans(tmp_path_factory, embedder):
     # "Trafiksikkerhedsplan 2021-2024" (2020) and "Trafiksikkerhedsplan 2024-2027" (2024): two plans, titles alike.
     files = [PORTALS.parent / "fixtures" / "udvalg_miljoe_2020-09-15.txt", PORTALS / "generisk_teknik_2024-05-07.txt"]
