@@ -321,9 +321,11 @@ class Answerer:
                     f" (punkt {elsewhere[1]}). {unnamed} for at se det."
                 )
                 return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), wider.hits, note, applied)
-        if not (intent.meeting or intent.who or intent.when):
-            # The header says where, when and who; a question about what was discussed is answered by an item,
-            # even when its date words ("på mødet i november 2023") rank the header first.
+        header_says = lambda k: k[1] == HEADER_ITEM and self.coverage(terms, self._texts_of(k)) > 0  # noqa: E731
+        if not (intent.meeting or intent.when or (intent.who and any(header_says(k) for k in items[:1]))):
+            # The header says where, when and who was there in what role ("forperson", "direktør"); a question about
+            # what was discussed, or about who did what when the header does not name it ("Who replaced Jørgen
+            # Suhr?"), is answered by an item, even when its date words rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
         items = self._named_by_title_first(items, retrieval.text)
         items = self._named_in_the_minutes_words_first(items, list(synonyms_of.values()))
@@ -337,7 +339,9 @@ class Answerer:
         by_meaning = english or synonyms
         quotes_by_item = []
         # Words beyond the meeting itself ("høringsmøder", "skolestrukturen"): an item may answer, not the header.
-        beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words]
+        # Nor a body named in English ("the council meeting"): the glossary's words for it are a body's.
+        bodies = {t for g in retrieval.glosses if all(BODY_KIND.search(d) for d in g.danish) for t in tokenize(g.asked)}
+        beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words | bodies]
         # "Hvor blev refleksionsseminaret holdt?" asks where another gathering was, not where the body met.
         other_event = any(OTHER_EVENT.search(t) for t in beyond)
         if intent.meeting and (not beyond or (any(words.search(retrieval.text) for words, _ in MEETING_FACTS) and not other_event)):
@@ -509,6 +513,9 @@ class Answerer:
         of them ([] when one does, or there are none). For an English question, the glossary's Danish words."""
         if retrieval.english:
             asked = [(w, f"{g.asked} ({w})") for g in retrieval.glosses if not g.asking for w in WORD.findall(" ".join(g.danish))]
+            # And what the minutes write as the question does: names ("Jørgen Suhr"), places, loanwords.
+            glossed = {w.lower() for g in retrieval.glosses for w in WORD.findall(g.asked)}
+            asked += [(w, w) for w in WORD.findall(topic) if w.lower() not in glossed and w[:1].isupper() and self.vocabulary.writes(w)]
         else:
             unknown = {t for w in absent for t in tokenize(w)}
             asked = [(w, w) for w in WORD.findall(topic) if not unknown.intersection(tokenize(w))]
@@ -519,9 +526,9 @@ class Answerer:
         texts = [t for key in keys for t in self._texts_of(key)]
         if any(_mentions(t, *_words(x)) for t in stems for x in texts):
             return []
-        # Shown without a body ("council": byråd), unless that is all: the body decides, the rest is what about.
-        shown = list(dict.fromkeys(stems.values()))
-        return [w for w in shown if not BODY_KIND.search(w.rstrip(")"))] or shown
+        # Not a body ("council": byråd): the body decides; the rest is what the question is about. A body's name
+        # alone unnamed by the items found is no sign they are about something else.
+        return [w for w in dict.fromkeys(stems.values()) if not BODY_KIND.search(w.rstrip(")"))]
 
     def _texts_of(self, key: tuple[str, int]) -> list[str]:
         meeting = self.index.meetings[key[0]]

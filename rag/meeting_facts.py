@@ -20,7 +20,7 @@ ABSENCE_SAID = re.compile(
     r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
     re.IGNORECASE,
 )
-LABEL_REST = re.compile(r"\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)
+LABEL_REST = re.compile(r"\s*(?:/\s*(?:fraværende|afbud))?\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)  # "AFBUD/FRAVÆRENDE"
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
 PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"

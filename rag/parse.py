@@ -405,6 +405,9 @@ class _Reader:
             s = header_lines[k].stripped
             if layout.body and not body and (m := layout.body.match(s)) and _names_a_body(m["body"]):
                 body = " ".join(m["body"].split())
+                # "Referat byrådet 31. oktober 2018": the title word is no part of the body's name.
+                if small := TITLED_BODY.match(body):
+                    body = small["body"][:1].upper() + small["body"][1:]
             for rank, pattern in enumerate(layout.date):
                 if rank < best_rank and (m := pattern.match(s)):
                     if d := find_date(m["value"]):
@@ -790,6 +793,7 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
+TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."

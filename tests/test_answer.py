@@ -574,6 +574,19 @@ def test_the_header_lines_that_answer_a_meeting_fact_take_what_follows_a_label_b
     assert facts == {"Hvem var fraværende?": ["Fraværende: ingen"], "Hvor blev mødet holdt?": ["Sted: byrådssalen"]}
 
 
+def test_a_combined_absence_label_in_capitals_is_quoted_with_the_names_under_it():
+    # Ballerup: "AFBUD/FRAVÆRENDE" over "  • Ulrik Falk-Sørensen (F) - Afbud"; the label alone answered nothing.
+    from rag.meeting_facts import header_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 20. februar 2018\nDeltagere\n  • Jesper Würtzen (A) - Deltog\n"
+        "AFBUD/FRAVÆRENDE\n  • Ulrik Falk-Sørensen (F) - Afbud\n\n1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n"
+    )
+    (quoted,) = [meeting.text[s:e] for s, e in header_facts(meeting, "Hvem havde meldt afbud?")]
+    assert quoted.startswith("AFBUD/FRAVÆRENDE") and quoted.endswith("Ulrik Falk-Sørensen (F) - Afbud")
+
+
 def test_one_key_for_a_bodys_definite_and_genitive_forms():
     from rag.retrieve import body_key
 

@@ -783,6 +783,31 @@ def test_a_year_named_alone_reaches_the_later_minutes_that_look_back_on_it(accou
 
 
 @pytest.fixture(scope="module")
+def substitutes(tmp_path_factory, embedder):
+    # Hillerød's page: a title line that names the body in small letters, no list of who was there.
+    folder = tmp_path_factory.mktemp("substitutes")
+    (folder / "hilleroed.txt").write_text(
+        "Referat byrådet 31. oktober 2018\n\nPubliceringsdato: den 02. november 2018\n\n1. Godkendelse af stedfortræder\n\n"
+        "Sagsnummer: 17/409\n\nSagsfremstilling\nEr et medlem fraværende med lovligt forfald, indkaldes stedfortræderen.\n\n"
+        "Indstilling\nDirektionen indstiller til byrådet at godkende de indkaldte stedfortrædere.\n\n"
+        "Beslutning i byrådet den 31-10-2018\nByrådet godkendte Ebbe Mosbæk Rasmussen (B) som stedfortræder.\n\nAfbud: Jørgen Suhr (B)\n\n"
+        "2. Sang til byrådets møde\n\nSagsnummer: 18/5339\n\nSagsfremstilling\nDansk Folkeparti har valgt sangen I Danmark er jeg født.\n",
+        encoding="utf-8",
+    )
+    return answerer_over([folder / "hilleroed.txt"], folder, embedder, meetings=1)
+
+
+def test_an_english_question_naming_a_person_is_answered_by_the_item_that_names_them(substitutes):
+    # The glossary's "council" (byråd, kommunalbestyrelse) is no topic the items must name; "Jørgen Suhr" is.
+    answer = substitutes("Who replaced Jørgen Suhr at the council meeting in October 2018?")
+    assert answer.found, answer.note
+    assert (answer.citations[0].body, answer.citations[0].item) == ("Byrådet", 1)
+    assert "Ebbe Mosbæk Rasmussen" in answer.text
+    # Who was there: the minutes do not list it, and no item stands in for the list.
+    assert not substitutes("Who attended the council meeting in October 2018?").found
+
+
+@pytest.fixture(scope="module")
 def two_plans(tmp_path_factory, embedder):
     # "Trafiksikkerhedsplan 2021-2024" (2020) and "Trafiksikkerhedsplan 2024-2027" (2024): two plans, titles alike.
     files = [PORTALS.parent / "fixtures" / "udvalg_miljoe_2020-09-15.txt", PORTALS / "generisk_teknik_2024-05-07.txt"]

@@ -843,6 +843,12 @@ def test_an_absence_line_names_who_was_absent_not_who_stood_in(line, absent):
     assert meeting.absentees == absent
 
 
+def test_a_title_line_that_names_the_body_in_small_letters():
+    # Hillerød: "Referat byrådet 31. oktober 2018"; the body is "Byrådet", not "Referat byrådet".
+    meeting = parse_text("Referat byrådet 31. oktober 2018\n\n1. Godkendelse af stedfortræder\n\nSagsnummer: 17/409\n\nSagsfremstilling\nEt medlem har forfald.\n")
+    assert (meeting.body, meeting.date) == ("Byrådet", date(2018, 10, 31))
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
