@@ -67,6 +67,7 @@ MIN_NAMED_LETTERS = 5  # a known word's stem this long names a thing the cited i
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
@@ -569,6 +570,9 @@ class Answerer:
             return chosen  # meeting facts and standing items are no matter to follow across meetings
         title_terms = self.topic_terms(top_item.title)
         named = asked_ids & _identifiers(top_item.title)
+        # The question's words the top item uses: a later item that uses none of them is near in meaning only
+        # ("regnskab 2020" is no treatment of "kirkeskatteprocenten for 2020", though both are a year's money).
+        shared = [t for t in terms if t[:1].isalpha() and len(t) >= MIN_NAMED_LETTERS and self._mentions(top, [t])]
         for key in items[1 : 6]:
             if len(chosen) >= self.config.answer_items:
                 break
@@ -582,7 +586,8 @@ class Answerer:
                 continue
             similar_title = bool(title_terms) and self.coverage(title_terms, [item.title]) >= 0.5
             on_topic = bool(terms) and self.coverage(terms, [item.title]) >= 0.5
-            if same_case or (similar_title and on_topic) or self._mutual_nearest(top, key):  # the costly test last
+            near = (not shared or self._mentions(key, shared)) and self._mutual_nearest(top, key)  # the costly test last
+            if same_case or (similar_title and on_topic) or near:
                 chosen.append(key)
         return chosen
 
@@ -701,7 +706,8 @@ class Answerer:
             theirs = [d for d in decisions_of(item, meeting.date) if self.retriever.key(d.body or meeting.body) == self.retriever.key(named)]  # undated: the meeting's own
             current = theirs[-1] if theirs else current
         earlier = {id(sec) for sec in sections if _superseded(sec, current)}
-        sentences = [(sec, s, e) for sec in sections for s, e in worded_spans(meeting, sec)]
+        # Not a portal's marker or label above the case ("Åbent", "Initialer", "LDA"): one word with no heading is no sentence.
+        sentences = [(sec, s, e) for sec in sections for s, e in worded_spans(meeting, sec) if sec.heading or len(meeting.text[s:e].split()) > 1]
         spans = [(s, e) for _, s, e in sentences]
         meaning = dict(zip(spans, self._sentence_cosines(meeting, spans, meaning_of))) if meaning_of else {}
         priors = {id(sec): _section_prior(sec, intent, current) for sec in sections}
@@ -738,8 +744,8 @@ class Answerer:
                 score -= 0.2
             if squash(text).rstrip(".").lower() == squash(title).lower():
                 score -= 0.5  # the item's title again; the answer already shows it
-            if text.rstrip().endswith(","):
-                score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,") says nothing alone
+            if text.rstrip().endswith(",") or LEAD_IN_ALONE.search(text):
+                score -= 0.3  # a lead-in ("Kommunaldirektøren indstiller,", "Forvaltningen indstiller") says nothing alone
             scored.append(Quote(meeting, key[1], title, heading, s, e, score, section.label if heading == DECISION else "", id(section) in earlier))
         if not scored:
             return []

@@ -9,7 +9,7 @@ _LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-zæøå][.)]\s+
 # "mio. kr.", "bl.a.", "d. 3. maj" are followed by a lower-case word or a digit, so they do not split.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[A-ZÆØÅ\"“«(])")
 # "Sdr. Badevej", "hhv. ØU og KB": an address or a reference goes on after these; "80 år gl. Den ..." may end.
-_ABBREVIATION_END = re.compile(r"\b(?:jf|ca|kl|nr|pkt|fx|bl\.a|f\.eks|mht|ift|pba|evt|inkl|ekskl|mv|m\.v|dvs|vedr|d|st|tlf|sdr|ndr|hhv)\.$", re.IGNORECASE)
+_ABBREVIATION_END = re.compile(r"\b(?:jf|ca|kl|nr|pkt|fx|bl\.a|f\.eks|mht|ift|pba|evt|inkl|ekskl|mv|m\.v|dvs|vedr|d|st|tlf|sdr|ndr|hhv|sct|skt|stk|afd|ang|hr)\.$", re.IGNORECASE)
 # "1. Der opstilles ..." and "den 3. Maj": a number before the period is a list number or an ordinal.
 _NUMBER_END = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _TERMINAL = (".", "!", "?", ":", ";")

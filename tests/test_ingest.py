@@ -762,11 +762,18 @@ def accounts(tmp_path_factory, embedder):
         "kb_2020-06-18.txt": (
             "Referat\nKommunalbestyrelsen\nMødedato: 18. juni 2020\n\n1. Budgetopfølgning 2020\n\nSagsfremstilling\n"
             "Budgetopfølgningen viser et forventet merforbrug på serviceområderne i 2020.\n\nBeslutning\nTaget til efterretning.\n\n"
-            "2. Kirkelig ligning 2020\n\nSagsfremstilling\nKirkeskatten fastsættes uændret til 1,05 pct. i 2020.\n\nBeslutning\nGodkendt.\n"
+            "2. Kirkelig ligning budget 2020\n\nResumé\nKommunalbestyrelsen skal behandle budget for kirkerne. Budget 2020 er udarbejdet "
+            "på baggrund af provstiernes fremsendte budget 2020.\n\nIndstilling\nForvaltningen indstiller, at\n"
+            " 1. Valg af udskrivningsgrundlag følger valg af udskrivningsgrundlag for kommunen.\n"
+            " 2. Kirkeskatteprocenten fastsættes uændret til 1,05 pct. i 2020\n 3. Den kirkelige ligning for 2020 godkendes.\n\n"
+            "Beslutning\nGodkendt.\n"
         ),
         "kb_2021-03-25.txt": (
             "Referat\nKommunalbestyrelsen\nMødedato: 25. marts 2021\n\n35. Orientering om foreløbigt regnskab 2020\n\nSagsfremstilling\n"
-            "Kommunens regnskab for 2020 viser et realiseret driftsoverskud på 80 mio. kr.\n\nBeslutning\nTaget til efterretning.\n"
+            "Kommunens regnskab for 2020 viser et realiseret driftsoverskud på 80 mio. kr. Dette er 0,7 mio. kr. mindre end det "
+            "oprindelige budget. Regnskabsresultatet for 2020 har medført en kassehenlæggelse på 24,4 mio. kr.\n\n"
+            "Indstilling\nDirektionen indstiller, at Kommunalbestyrelsen tager det foreløbige regnskab for 2020 til orientering.\n\n"
+            "Beslutning\nTaget til efterretning.\n"
         ),
     }
     for name, text in minutes.items():
@@ -791,10 +798,27 @@ def substitutes(tmp_path_factory, embedder):
         "Sagsnummer: 17/409\n\nSagsfremstilling\nEr et medlem fraværende med lovligt forfald, indkaldes stedfortræderen.\n\n"
         "Indstilling\nDirektionen indstiller til byrådet at godkende de indkaldte stedfortrædere.\n\n"
         "Beslutning i byrådet den 31-10-2018\nByrådet godkendte Ebbe Mosbæk Rasmussen (B) som stedfortræder.\n\nAfbud: Jørgen Suhr (B)\n\n"
-        "2. Sang til byrådets møde\n\nSagsnummer: 18/5339\n\nSagsfremstilling\nDansk Folkeparti har valgt sangen I Danmark er jeg født.\n",
+        "2. Sang til byrådets møde\n\nSagsnummer: 18/5339\n\nSagsfremstilling\nDansk Folkeparti har valgt sangen I Danmark er jeg født.\n\n"
+        "3. Nytårskur for erhvervslivet 2019\n\nSagsnummer: 18/6001\n\nInitialer\n\nLDA\n\nÅbent\n\n"
+        "Sagsfremstilling\nNytårskuren for erhvervslivet holdes den 24. januar 2019 på rådhuset.\n",
         encoding="utf-8",
     )
     return answerer_over([folder / "hilleroed.txt"], folder, embedder, meetings=1)
+
+
+def test_a_portals_markers_over_a_case_are_no_sentences_to_quote(substitutes):
+    # Nyborg's pages print "Initialer" / "LDA" / "Åbent" over each case; «Åbent» was quoted as an answer.
+    answer = substitutes("Hvornår holdes nytårskuren for erhvervslivet?")
+    assert answer.found and answer.citations[0].item == 3
+    assert "24. januar 2019" in answer.text
+    assert not {"Åbent", "LDA", "Initialer"} & {c.quote for c in answer.citations}
+
+
+def test_a_later_item_near_in_meaning_but_naming_none_of_the_matters_words_is_no_later_treatment(accounts):
+    # The 2020 accounts (March 2021) led "Hvad blev kirkeskatteprocenten fastsat til for 2020?" as its latest treatment.
+    answer = accounts("Hvad blev kirkeskatteprocenten fastsat til for 2020?")
+    assert answer.found and {(c.meeting_date, c.item) for c in answer.citations} == {("2020-06-18", 2)}
+    assert "1,05 pct." in answer.text
 
 
 def test_an_english_question_naming_a_person_is_answered_by_the_item_that_names_them(substitutes):

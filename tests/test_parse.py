@@ -1527,6 +1527,11 @@ def test_an_address_goes_on_past_its_abbreviation_but_a_sentence_ending_in_an_ag
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Skolen er 80 år gl.", "Den skal renoveres.", "Mødet holdes i Tapperiet, Sdr. Badevej 1, og hhv. ØU og KB orienteres."
     ]
+    # A housing association's saint (Holstebro), a paragraph's part: no sentence ends there.
+    text = "Byrådet godkendte skema A, Boligselskabet Sct. Jørgen, opførelse af 29 rækkehuse. Jf. § 15, stk. 4 i loven."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Byrådet godkendte skema A, Boligselskabet Sct. Jørgen, opførelse af 29 rækkehuse.", "Jf. § 15, stk. 4 i loven."
+    ]
 
 
 def test_a_portal_printing_its_headings_as_bullets_under_a_table_row_header():
