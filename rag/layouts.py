@@ -112,6 +112,8 @@ DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}(?:\s+{ELECTORAL_PERIOD})?),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
     # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning"; the colon makes it a heading.
     re.compile(rf"^(?P<label>(?P<body>{_NAMED_BODY})\s+den\s+(?P<date>{_DAY}))\s*:\s*$"),
+    # The date lost, as text copied from a PDF may lose it: "BESLUTNING I KOMMUNALBESTYRELSEN DEN".
+    re.compile(r"^(?P<label>(?i:beslutning)\s+(?i:i|fra)\s+(?P<body>[\wÆØÅæøå\-, ]+?)\s+(?i:den))(?P<date>)\s*:?\s*$"),
 )
 # The printed labels of those headings (the item reference dropped), read back for body and date.
 # A label is a decision's already, so any body goes: "Teknisk Udvalg, 22-09-2025" from a case history's fields.

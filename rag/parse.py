@@ -46,6 +46,7 @@ from .layouts import (
     without_period,
 )
 from .records import AgendaItem, Meeting, Section, page_at
+from .reflow import is_flattened, unflattened
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
 HEADER_SCAN_LINES = 60
@@ -796,6 +797,7 @@ CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Go
 TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
+PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
 STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
@@ -892,8 +894,10 @@ def _unique(names: list[str]) -> tuple[str, ...]:
     """Each person once; "Ingen" or "-" under "Fraværende" names nobody."""
     seen, out = set(), []
     for name in names:
+        name = PAGE_MARK.sub("", name)  # "Ingen Side 2": a page's number run into the list
         key = name.split("(")[0].strip().lower()
-        if key and key not in seen and not NOBODY.fullmatch(key):
+        # "Ingen Godkendt": nobody, and the decision run into the list, as text copied from a PDF has it.
+        if key and key not in seen and not NOBODY.fullmatch(key) and not key.startswith("ingen ") and re.search(r"[^\W\d_]", key):
             seen.add(key)
             out.append(name)
     return tuple(out)
@@ -926,6 +930,13 @@ def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8"
         except SeedFormatError as error:
             errors.append(error)
     else:
+        if is_flattened(text) and (broken := unflattened(text)) != text:
+            # A page run into one line ("... Sagsnr.: 13/10057 RESUMÉ Godkendt. BESLUTNING ..."): read it broken
+            # where minutes break it. The last resort, so a file any layout reads as it is is never changed.
+            try:
+                return parse_text(broken, source, encoding)
+            except SeedFormatError:
+                pass
         raise errors[0]
     if encoding != "utf-8":
         meeting = replace(meeting, encoding=encoding)

@@ -849,6 +849,36 @@ def test_a_title_line_that_names_the_body_in_small_letters():
     assert (meeting.body, meeting.date) == ("Byrådet", date(2018, 10, 31))
 
 
+FLATTENED = (
+    "1 TÅRNBY KOMMUNE Referat til Kommunalbestyrelsen Mødedato: Tirsdag den 30. april 2013 Mødetidspunkt: 18:30 "
+    "Mødelokale: Kommunalbestyrelsens mødesal Afbud: Jannie Meiltoft, Lars Brandstrup\n\n"
+    "2 1. Godkendelse af dagsorden Åben sag Sagsnr.: 13/10057 Sagsansvarlig: mhe.of Fraværende: Afbud: Jannie Meiltoft, "
+    "Lars Brandstrup RESUMÉ Dagsordenen forelægges til godkendelse. BESLUTNING I KOMMUNALBESTYRELSEN DEN Godkendt. 2\n\n"
+    "3 2. Ændring af forslag til Lokalplan 72.1 for Egensevej erhvervsområde Åben sag Sagsnr.: 13/2291 Sagsansvarlig: jkp "
+    "Fraværende: Ingen Side 3 SAGSFREMSTILLING Forslaget ændres, så erhvervsområdet kan rumme lager og logistik. Byggeriet "
+    "må højst være 12 meter højt. INDSTILLING Teknisk Forvaltning indstiller, at ændringen godkendes. "
+    "BESLUTNING I KOMMUNALBESTYRELSEN DEN Godkendt. 3\n"
+)
+
+
+def test_minutes_run_into_one_line_per_page_are_read_broken_where_minutes_break():
+    # Text copied from a PDF viewer or a document site: one line per page. Each break replaces a space.
+    from rag.reflow import is_flattened, unflattened
+
+    assert is_flattened(FLATTENED) and len(unflattened(FLATTENED)) == len(FLATTENED)
+    assert not is_flattened(GENERIC_HEAD + "1. Budget\nSagsnr.: 24/1\nBeslutning\nGodkendt.\n")
+    meeting = parse_text(FLATTENED)
+    assert (meeting.date, meeting.time) == (date(2013, 4, 30), "18:30")
+    assert [(i.number, i.title, i.case_number) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", "13/10057"), (2, "Ændring af forslag til Lokalplan 72.1 for Egensevej erhvervsområde", "13/2291")
+    ]
+    assert only(meeting, 2, "Sagsfremstilling").startswith("Forslaget ændres") and only(meeting, 2, B).startswith("Godkendt.")
+    assert meeting.absentees == ("Jannie Meiltoft", "Lars Brandstrup")  # "Ingen Side 3" names nobody
+    for item in meeting.items:
+        for sec in item.sections:
+            assert meeting.text[sec.start : sec.end] == sec.text
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
