@@ -21,7 +21,7 @@ from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE,
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .intent import DECISION_WORDS, MEETING_WORDS, Intent
-from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, TOWN_BODY, asks_of_the_meeting, meeting_facts
+from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, PLACE_LABELS, TOWN_BODY, asks_of_the_meeting, meeting_facts
 from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
@@ -67,6 +67,8 @@ MIN_NAMED_LETTERS = 5  # a known word's stem this long names a thing the cited i
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
+PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
 LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
@@ -738,6 +740,8 @@ class Answerer:
                 score += 0.3
             if intent.when and (DATE_IN_TEXT.search(text)):
                 score += 0.3
+            if PLACE_ASKED.search(question) and PLACE_LINE.match(text):
+                score += 0.3  # "Hvor blev dialogmødet holdt?": the item's own "Sted: Byrådssalen, Søndergade 12"
             if intent.name and NAMING.search(text):
                 score += 0.3
             if len(text) < 25:

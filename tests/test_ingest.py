@@ -800,7 +800,10 @@ def substitutes(tmp_path_factory, embedder):
         "Beslutning i byrådet den 31-10-2018\nByrådet godkendte Ebbe Mosbæk Rasmussen (B) som stedfortræder.\n\nAfbud: Jørgen Suhr (B)\n\n"
         "2. Sang til byrådets møde\n\nSagsnummer: 18/5339\n\nSagsfremstilling\nDansk Folkeparti har valgt sangen I Danmark er jeg født.\n\n"
         "3. Nytårskur for erhvervslivet 2019\n\nSagsnummer: 18/6001\n\nInitialer\n\nLDA\n\nÅbent\n\n"
-        "Sagsfremstilling\nNytårskuren for erhvervslivet holdes den 24. januar 2019 på rådhuset.\n",
+        "Sagsfremstilling\nNytårskuren for erhvervslivet holdes den 24. januar 2019 på rådhuset.\n\n"
+        "4. Dialogmøde med Hovedudvalget om budget 2019\n\nResume\nByrådet holder dialogmøde om budgettet med Hovedudvalget.\n\n"
+        "Tidspunkt: 15.30\n\nSted: Byrådssalen, Søndergade 12, Haslev\n\nSagsfremstilling\n"
+        "Formålet er at drøfte budgetsituationen og de budgetmæssige forhold med medarbejdernes repræsentanter.\n",
         encoding="utf-8",
     )
     return answerer_over([folder / "hilleroed.txt"], folder, embedder, meetings=1)
@@ -819,6 +822,13 @@ def test_a_later_item_near_in_meaning_but_naming_none_of_the_matters_words_is_no
     answer = accounts("Hvad blev kirkeskatteprocenten fastsat til for 2020?")
     assert answer.found and {(c.meeting_date, c.item) for c in answer.citations} == {("2020-06-18", 2)}
     assert "1,05 pct." in answer.text
+
+
+def test_where_an_items_own_meeting_was_held_quotes_its_place_line(substitutes):
+    # Faxe: the dialogue meeting's "Sted: Byrådssalen, Søndergade 12, Haslev" inside the item, not the header's room.
+    answer = substitutes("Hvor blev dialogmødet med Hovedudvalget om budget 2019 holdt?")
+    assert answer.found and answer.citations[0].item == 4
+    assert "Sted: Byrådssalen, Søndergade 12, Haslev" in {c.quote for c in answer.citations}
 
 
 def test_an_english_question_naming_a_person_is_answered_by_the_item_that_names_them(substitutes):
