@@ -419,6 +419,8 @@ class _Reader:
                     date_seen = True
             if layout.place and not place and (m := layout.place.match(s)):
                 place = m["value"].strip()
+            elif not place and k > 0 and header_lines[k - 1].number == date_line and (m := PLACE_UNDER_DATE.match(s)):
+                place = m["value"].strip()  # "den 5. november 2019 kl. 17:00" / "i Mødesalen, Ringe - Ekstraordinært"
             if layout.time and not time and (m := layout.time.match(s)):
                 time = m["value"].strip()
             if layout.attendees_inline and (m := layout.attendees_inline.match(s)):
@@ -797,6 +799,8 @@ CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Go
 TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
+# The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
+PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
 PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
 STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)

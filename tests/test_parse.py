@@ -912,6 +912,8 @@ def test_portal_headers_give_place_time_and_people_in_their_own_ways():
     # "06-11-2018 kl. 13:00" over the room; "Den 09.01.2020 kl. 13:00 i Tapperiet, ..."; "Lokale: Byrådssalen".
     assert (bornholm.time, koege.place, koege.time) == ("13:00", "Tapperiet, Sdr. Badevej 1, 4600 Køge", "13:00")
     assert portal("portal_bronderslev.txt").place == "Byrådssalen, Brønderslev Rådhus"
+    # "den 6. april 2016 kl. 17:00" / "i Byrådssalen": the place goes on from the date line.
+    assert (portal("portal_odense.txt").place, portal("portal_odense.txt").time) == ("Byrådssalen", "17:00")
     # "Deltagere:" under an empty "Indholdsfortegnelse" is still the header's; "Erling Larsen, (A)" is one person.
     assert koege.attendees == ("Erling Larsen (A)", "Mette Jorsø (V)")
     assert roedovre.attendees == ("Formand Erik Nielsen (A)", "Britt Jensen (A)", "Mogens Brauer (C)")
