@@ -67,6 +67,9 @@ MIN_NAMED_LETTERS = 5  # a known word's stem this long names a thing the cited i
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+# When the next meeting is, and a sentence that says it ("Næste møde: 12. marts", "Udvalget mødes næste gang den 3. maj").
+NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næste|kommende|next)\s+(?:\w+)?møde\w*|\bmødes\s+\w+\s+næste\s+gang|\bnext\s+meeting\b", re.IGNORECASE)
+NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
 LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
@@ -253,7 +256,7 @@ class Answerer:
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
         topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
         topic_left += ACRONYM.findall(topic)
-        if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text):
+        if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text) and not NEXT_MEETING_ASKED.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):
                 return self._overview(retrieval, meetings, intent, applied)
             if retrieval.dropped_dates:
@@ -400,6 +403,11 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
+        if NEXT_MEETING_ASKED.search(retrieval.text) and not any(NEXT_MEETING_SAID.search(q.text) and DATE_IN_TEXT.search(q.text) for _, qs in quotes_by_item for q in qs):
+            # "Hvornår er næste møde?": only a sentence that dates the next meeting answers; the minutes at hand
+            # are of meetings already held.
+            note = "Referaterne siger ikke, hvornår næste møde holdes."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         if intent.number and not intent.meeting and not any(_gives_a_figure(t, retrieval.text) for _, qs in quotes_by_item for q in qs for t in (q.text, q.title)):
             # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted, in
             # digits or words ("femten nye bænke"), nor in the item's title ("Alfabo - 39 familieboliger"), is no answer.

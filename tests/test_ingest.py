@@ -803,7 +803,8 @@ def substitutes(tmp_path_factory, embedder):
         "Sagsfremstilling\nNytårskuren for erhvervslivet holdes den 24. januar 2019 på rådhuset.\n\n"
         "4. Dialogmøde med Hovedudvalget om budget 2019\n\nResume\nByrådet holder dialogmøde om budgettet med Hovedudvalget.\n\n"
         "Tidspunkt: 15.30\n\nSted: Byrådssalen, Søndergade 12, Haslev\n\nSagsfremstilling\n"
-        "Formålet er at drøfte budgetsituationen og de budgetmæssige forhold med medarbejdernes repræsentanter.\n",
+        "Formålet er at drøfte budgetsituationen og de budgetmæssige forhold med medarbejdernes repræsentanter.\n\n"
+        "Beslutning\nDrøftet. Næste dialogmøde med Hovedudvalget holdes den 12. marts 2019.\n",
         encoding="utf-8",
     )
     return answerer_over([folder / "hilleroed.txt"], folder, embedder, meetings=1)
@@ -829,6 +830,15 @@ def test_where_an_items_own_meeting_was_held_quotes_its_place_line(substitutes):
     answer = substitutes("Hvor blev dialogmødet med Hovedudvalget om budget 2019 holdt?")
     assert answer.found and answer.citations[0].item == 4
     assert "Sted: Byrådssalen, Søndergade 12, Haslev" in {c.quote for c in answer.citations}
+
+
+def test_when_the_next_meeting_is_is_answered_only_by_a_sentence_that_dates_it(substitutes, answerer):
+    answer = substitutes("Hvornår er næste dialogmøde med Hovedudvalget?")
+    assert answer.found and "Næste dialogmøde med Hovedudvalget holdes den 12. marts 2019." in {c.quote for c in answer.citations}
+    # The seeds date no next meeting: no sentence about another matter stands in for it.
+    for question in ("Hvornår er næste møde?", "When is the next meeting?"):
+        refused = answerer(question)
+        assert not refused.found and refused.note == "Referaterne siger ikke, hvornår næste møde holdes."
 
 
 def test_an_english_question_naming_a_person_is_answered_by_the_item_that_names_them(substitutes):
