@@ -13,7 +13,7 @@ from .meeting_facts import ENDED_WORDS
 # Question words that say what kind of answer is wanted, not what it is about.
 DECISION_WORDS = re.compile(
     r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|konklu\w*|aftalt\w*|endte|udfald\w*|resultat\w*|fastlag\w*|fastsat\w*|ændr\w*|"
-    r"sagde|mente|skete|sket|bemærked\w*|truff\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
+    r"sagde|mente|spurgte|spurgt|skete|sket|bemærked\w*|truff\w*|decid\w*|decision\w*|said|agreed|approv\w*|resolv\w*|conclu\w*|outcome|result\w*)\b",
     re.IGNORECASE,
 )
 # "fraværende" is said of people at a meeting; "fravær" is as often a topic ("elevernes fravær steg", "fraværet

@@ -539,6 +539,8 @@ def test_what_happened_to_a_matter_asks_for_its_decision():
 
     assert Intent.of("Hvad skete der med lokalplan 1221?").decision
     assert not Intent.of("Hvad står der om lokalplan 1221?").decision
+    # What citizens asked in the question time is recorded under the decision, not in the case's rules for it (Faxe).
+    assert Intent.of("Hvad blev der spurgt om i spørgetiden?").decision
 
 
 def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_decision_is():
