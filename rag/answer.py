@@ -813,6 +813,8 @@ class Answerer:
             at = same.index(q)
             if q.text.rstrip().endswith(":"):
                 following = same[at + 1 : at + 7]
+            elif counted := _counted_list(q.text, same[at + 1 :]):
+                following = counted  # "... arbejdet med 5 strategiske målsætninger." over five bullets
             elif LIST_LINE.match(q.text) and q.section != PROPOSAL:  # the points of a proposal are weighed one by one
                 first = at
                 while first > 0 and LIST_LINE.match(same[first - 1].text):
@@ -885,6 +887,28 @@ class Answerer:
                 present.add(cit.chunk_id)
                 extra.append(Hit(chunk, 0.0, len(hits) + len(extra) + 1, 0.0))
         return tuple(hits) + tuple(extra)
+
+
+COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
+# A count of things, not an amount or a time: "5 strategiske målsætninger", not "2 mia. kr." or "to år".
+COUNT = re.compile(
+    rf"\b(\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?!(?:mia|mio|kr|pct|procent|år|uger?|dage?|timer?|måneder?|gange)\b)(?=[a-zæøå]{{3}})",
+    re.IGNORECASE,
+)
+
+
+def _counted_list(text: str, after: list[Quote]) -> list[Quote]:
+    """The list right after a sentence that counts its lines ("5 strategiske målsætninger", "tre temaer"): exactly
+    that many list lines, no more ("to år" before five lines counts something else)."""
+    if LIST_LINE.match(text):
+        return []  # a list's own line counts what it says, not the lines under it
+    counts = sorted({int(m) if m.isdigit() else COUNT_WORDS[m.lower()] for m in COUNT.findall(text)}, reverse=True)
+    lines = [q for q in after[: max(counts, default=0) + 1]]
+    for n in (n for n in counts if 2 <= n <= 10):
+        block = lines[:n]
+        if len(block) == n and all(LIST_LINE.match(x.text) for x in block) and not (len(lines) > n and LIST_LINE.match(lines[n].text)):
+            return block
+    return []
 
 
 def _approved_points(proposal: list[Quote]) -> list[Quote]:

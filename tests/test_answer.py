@@ -534,6 +534,25 @@ def test_a_period_without_meetings_is_said_and_a_question_about_nothing_else_is_
     assert "Ingen møder ligger i perioden 'januar 2025'" in other.note
 
 
+def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
+    # Guldborgsund: "... arbejdet med 5 strategiske målsætninger." over five bullets; "to år" and "2 mia. kr." count no list.
+    from rag.answer import _counted_list
+    from rag.parse import parse_text
+    from rag.quotes import section_quotes
+
+    meeting = parse_text(
+        "Referat\nByrådet\nMødedato: 14. december 2017\n\n1. Strategiske målsætninger\nSagsnr.: 17/1\nSagsfremstilling\n"
+        "I de sidste to år har byrådet arbejdet med 5 strategiske målsætninger.\n• Udvikling i alle aldre\n• Værdighed i eget liv\n"
+        "• Trivsel i sunde rammer\n• Familieliv i balance\n• Erhvervsliv i vækst\nDe sætter retningen.\n"
+    )
+    item = meeting.item(1)
+    quotes = [q for sec in item.sections for q in section_quotes(meeting, item, sec)]
+    lead = next(q for q in quotes if "5 strategiske" in q.text)
+    after = quotes[quotes.index(lead) + 1 :]
+    assert [q.text for q in _counted_list(lead.text, after)] == [q.text for q in after[:5]]
+    assert _counted_list("Der er afsat 2 mia. kr. over to år.", after) == []
+
+
 def test_what_happened_to_a_matter_asks_for_its_decision():
     from rag.intent import Intent
 
