@@ -22,6 +22,7 @@ from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .intent import DECISION_WORDS, MEETING_WORDS, Intent
 from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, PLACE_LABELS, TOWN_BODY, asks_of_the_meeting, meeting_facts
+from .places import names_a_municipality
 from .quotes import Quote, section_quotes, worded_spans
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, Section, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
@@ -275,6 +276,9 @@ class Answerer:
         # A misspelt word of how one asks ("besltutet", "fraværnde") is no topic: its respelling says what was asked.
         asking = {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}
         absent = [w for w in absent if w not in asking]
+        # A town the minutes never name ("i Frederikssund"): where they are from, as a portal leaves it to its address.
+        towns = [w for w in absent if names_a_municipality(w)]
+        absent = [w for w in absent if w not in towns]
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
         pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.pull_of(absent, retrieval) >= cfg.synonym_pull
@@ -301,7 +305,8 @@ class Answerer:
         meaning_note = f"{_words_shown(other_words)} står ikke i referaterne; svaret bygger på ordenes betydning." if synonyms else ""
         # A date that matched no meeting was searched without (it may name an event: "temamødet den 18. april"); say so.
         other_period = f"Ingen møder ligger i perioden '{retrieval.dropped_dates}'; svaret er fra andre møder." if retrieval.dropped_dates else ""
-        note = " ".join(n for n in (searched_as, meaning_note, other_period) if n)
+        town_note = f"{_words_shown([w.capitalize() for w in towns], 'Bynavnet', 'Bynavnene')} står ikke i referaterne; svaret er fra de referater, der findes." if towns else ""
+        note = " ".join(n for n in (searched_as, meaning_note, other_period, town_note) if n)
         if synonyms and retrieval.retriever == "hybrid":
             # The words that would match are not in the minutes; what BM25 matches is incidental ("hvornår",
             # "personalet"). Meaning alone ranks: on the eval set's paraphrases, first item right 8/12, not 6/12.

@@ -553,6 +553,18 @@ def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     assert _counted_list("Der er afsat 2 mia. kr. over to år.", after) == []
 
 
+def test_a_town_the_minutes_never_name_is_where_they_are_from_not_a_topic(answerer):
+    # Portal pages seldom print their own town; "i Frederikssund" refused a plain absence question (QA passes).
+    from rag.places import names_a_municipality
+
+    assert names_a_municipality("Frederikssunds") and names_a_municipality("Midtfyn") and not names_a_municipality("Haslev")
+    answer = answerer("Hvem var fraværende på Chefforums møde i Frederikssund den 13. april 2023?")
+    assert answer.found and answer.citations[0].meeting_date == "2023-04-13"
+    assert "Bynavnet 'Frederikssund' står ikke i referaterne" in answer.note
+    # A topic the minutes never discuss is still refused, wherever it is asked about.
+    assert not answerer("Hvad besluttede Chefforum om svømmehallen i Frederikssund?").found
+
+
 def test_what_happened_to_a_matter_asks_for_its_decision():
     from rag.intent import Intent
 
