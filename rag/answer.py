@@ -20,7 +20,7 @@ from .index import Index
 from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
-from .intent import DECISION_WORDS, MEETING_WORDS, Intent
+from .intent import DECISION_WORDS, LATEST_WORDS, MEETING_WORDS, NAME_ASKED, NUMBER_WORDS, WHEN_WORDS, Intent
 from .meeting_facts import ABSENT_WORDS, MEETING_FACTS, PLACE_LABELS, TOWN_BODY, asks_of_the_meeting, meeting_facts
 from .places import names_a_municipality
 from .quotes import Quote, section_quotes, worded_spans
@@ -71,6 +71,7 @@ LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 # When the next meeting is, and a sentence that says it ("Næste møde: 12. marts", "Udvalget mødes næste gang den 3. maj").
 NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næste|kommende|next)\s+(?:\w+)?møde\w*|\bmødes\s+\w+\s+næste\s+gang|\bnext\s+meeting\b", re.IGNORECASE)
 NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
+PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
 LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
@@ -421,7 +422,7 @@ class Answerer:
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
-        if by_meaning and not intent.meeting and (unsaid := self._unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
+        if not intent.meeting and (unsaid := self._unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
             # Meaning stands in for words the minutes do not use, or for another language; it cannot stand in for
             # the words they do use. "Elbilladestandere ved rådhuset": if the passages meaning finds never name the
             # town hall, they are about something else.
@@ -534,7 +535,18 @@ class Answerer:
             asked += [(w, w) for w in WORD.findall(topic) if w.lower() not in glossed and w[:1].isupper() and self.vocabulary.writes(w)]
         else:
             unknown = {t for w in absent for t in tokenize(w)}
-            asked = [(w, w) for w in WORD.findall(topic) if not unknown.intersection(tokenize(w))]
+            asking = {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}  # "fravæende"
+            # Not how one asks ("aftalt", "seneste", "deltager", "dagsordenen"): what about.
+            asked = [
+                (w, w) for w in WORD.findall(topic)
+                if self.vocabulary.writes(w) and not unknown.intersection(tokenize(w)) and not _asks(w) and w.lower() not in asking
+                and not OVERVIEW_STEMS.intersection(tokenize(w))
+            ]
+            # And the minutes' words for what the question calls otherwise ("byggestøj": støjende arbejder).
+            asked += [(w, f"{g.asked} ({w})") for g in retrieval.glosses for w in WORD.findall(" ".join(g.danish))]
+        # A town says where, seldom what: it weighs only when nothing else does ("Svendborg Maritime Erhvervshus",
+        # whose other words the minutes never use), and a town named in an unrelated item ("Odense") saves nothing.
+        asked = [a for a in asked if not names_a_municipality(a[0])] or [a for a in asked if names_a_municipality(a[0])]
         # Words of five letters or more: "rådhuset", "bibliotek"; shorter ones are more often how one asks.
         stems = {t: shown for w, shown in asked for t in self.topic_terms(w) if t[:1].isalpha() and len(t) >= MIN_NAMED_LETTERS}
         if not stems:
@@ -945,8 +957,11 @@ def _answers_more_than_the_newest(quotes_by_item, date_of):
 
 
 def _asks(word: str) -> bool:
-    """The word says what kind of answer is wanted ("besluttet", "fraværende", "hvornår"), not what it is about."""
-    return bool(DECISION_WORDS.search(word) or MEETING_WORDS.search(word) or ABSENT_WORDS.search(word) or INTENT_STEMS.intersection(tokenize(word)))
+    """The word says what kind of answer is wanted ("besluttet", "fraværende", "hvornår", "seneste"), not what it is about."""
+    return bool(
+        any(p.search(word) for p in (DECISION_WORDS, MEETING_WORDS, ABSENT_WORDS, LATEST_WORDS, NUMBER_WORDS, NAME_ASKED, WHEN_WORDS, PRESENCE_WORDS))
+        or INTENT_STEMS.intersection(tokenize(word))
+    )
 
 
 def _gives_a_figure(text: str, question: str) -> bool:

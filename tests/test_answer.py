@@ -331,6 +331,15 @@ def test_meaning_does_not_stand_in_for_a_word_the_minutes_use_elsewhere(answerer
     assert f"{unsaid} står ikke i de punkter, der ligner spørgsmålet mest" in answer.note
 
 
+def test_a_word_the_minutes_use_elsewhere_is_no_answer_from_items_that_never_name_it(answerer):
+    # The seeds name a "Bibliotek" once, in a list of workplaces; the items the question lands on never do.
+    answer = answerer("Hvornår åbner det nye bibliotek?")
+    assert not answer.found and "'bibliotek' står ikke i de punkter, der ligner spørgsmålet mest" in answer.note
+    # Words of how one asks ("seneste", "deltager") are not what about: these are answered.
+    assert answerer("Hvad er det seneste Chefforum har besluttet om Plan A?").found
+    assert answerer("Hvem deltager i arbejdsgruppen om den nye sagsskabelon?").found
+
+
 def test_meaning_answers_when_the_items_it_finds_name_the_questions_other_words(answerer):
     # "praktikophold" is not the minutes' word; "arbejdspladser", which they use, is in the item meaning finds.
     answer = answerer("Hvor mange ledige skal i praktikophold på kommunens arbejdspladser?")
