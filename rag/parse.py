@@ -257,10 +257,13 @@ class _Reader:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
         if self._counts_up_to(index, heading.number):
             return None  # the last line of a contents list ("346 Salg af ejendom" / "347 Meddelelser fra formanden")
-        if toc_titles:
-            norm = _norm_title(heading.title)
-            return heading if any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t) else None
-        # No table of contents: the heading must be followed by a case number or a section heading
+        norm = _norm_title(heading.title)
+        if toc_titles and any(norm.startswith(t) or t.startswith(norm) for t in toc_titles if t):
+            return heading
+        if toc_titles and not any(len(t) > FLAT_TOC_TITLE for t in toc_titles):
+            return None
+        # No table of contents, or one run into a line of its own (text copied from a PDF: "1. A B C ..."), which
+        # confirms no title but its first: the heading must be followed by a case number or a section heading
         # (past a group heading or an open/closed marker, as some portals print them).
         if heading.title.endswith((".", ",", ";")) and not ABBREVIATION_END.search(heading.title):
             return None  # a sentence, not a title; "orienteringssager m.v." is a title
@@ -482,7 +485,8 @@ class _Reader:
                 place=place,
                 time=time,
                 attendees=_unique(attendees),
-                absentees=_unique(absentees + item_absent),
+                # Not a sentence read as a name where a PDF's columns ran together ("Sagens formål Godkendelse af ...").
+                absentees=tuple(n for n in _unique(absentees + item_absent) if len(re.sub(r"\([^)]*\)", " ", n).split()) <= MAX_NAME_WORDS),
                 layout=layout.name,
                 # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own,
                 # and say they are minutes even where no decision heading was read ("Referat: Godkendt").
@@ -797,6 +801,8 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
 TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
+MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
+FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".

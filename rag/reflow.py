@@ -18,14 +18,16 @@ _LABELS = (
     r"Mødedato|Mødetidspunkt|Mødelokale|Mødested|Sluttidspunkt|Medlemmer|Afbud|Fraværende|Deltagere|Bemærkninger|"
     r"Sagsnr\.|Sagsansvarlig|Sagsbeh\.?|Sagen afgøres i|Indholdsfortegnelse"
 )
+_END = r"(?![\wÆØÅæøå])"  # "Sagsnr.:" ends the label though no word boundary follows its dot
 # Section headings, in capitals or not: a line of their own, their text on the next.
-_HEADINGS = r"Resumé|Resume|Sagsfremstilling|Indstilling|Beslutning|Lovgrundlag|Retsgrundlag|Økonomi|Bilag|Høring|Baggrund"
+_HEADINGS = r"Resumé|Resume|Sagsfremstilling|Indstilling|Beslutningstema|Beslutning|Lovgrundlag|Retsgrundlag|Økonomi|Bilag|Høring|Baggrund"
 BREAK_BEFORE = re.compile(
-    rf" (?=(?:{_LABELS})\b|(?i:{_HEADINGS})(?= [A-ZÆØÅ])|(?i:beslutning) (?i:i|fra) |(?:Åben|Lukket) sag\b|\d{{1,3}}\. [A-ZÆØÅ])"
+    rf" (?=(?:{_LABELS}){_END}|(?i:{_HEADINGS}):?(?= [A-ZÆØÅ])|(?i:beslutning) (?i:i|fra) |(?:Åben|Lukket) sag\b|\d{{1,3}}\. [A-ZÆØÅ])"
 )
+ABBREVIATION = re.compile(r"\b\w{1,4}\.$")
 # A heading's own line ends after it; a decision's heading after its body and "den" (the date is often lost).
 BREAK_AFTER = re.compile(
-    rf"(?m)(?:^(?i:beslutning) (?i:i|fra) [\wÆØÅæøå\- ]+? (?i:den)(?: \d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})?|^(?:(?i:{_HEADINGS}))|^(?:Åben|Lukket) sag|^\d{{1,3}})(?= )"
+    rf"(?m)(?:^(?i:beslutning) (?i:i|fra) [\wÆØÅæøå\- ]+? (?i:den)(?: \d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})?|^(?:(?i:{_HEADINGS})):?|^(?:Åben|Lukket) sag|^\d{{1,3}})(?= )"
 )
 
 
@@ -47,6 +49,8 @@ def unflattened(text: str) -> str:
     """
     chars = list(text)
     for m in BREAK_BEFORE.finditer(text):
+        if text[m.end()].isdigit() and ABBREVIATION.search(text, 0, m.start()):
+            continue  # a street's number after an abbreviation ("Chr. 8. Vej 7"), not an item's
         chars[m.start()] = "\n"
     broken = "".join(chars)
     chars = list(broken)

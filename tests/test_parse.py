@@ -879,6 +879,26 @@ def test_minutes_run_into_one_line_per_page_are_read_broken_where_minutes_break(
             assert meeting.text[sec.start : sec.end] == sec.text
 
 
+def test_a_flattened_contents_line_confirms_no_title_but_a_case_number_under_an_item_does():
+    # Lejre, copied from a PDF: the contents run into one line confirms only its first title; "Sagsnr.:" and
+    # "Resumé:" end no word, yet start a line; "Chr. 8. Vej 7" is a street, not item 8.
+    text = (
+        "Referat Økonomiudvalget tirsdag den 16. januar 2018 Kl. 16:30 i Mødelokale 1 og 2, Allerslev\n\n"
+        "2 Indholdsfortegnelse 1. ØU - Godkendelse af dagsorden ØU - Orientering om sygefravær ØU - Valg af næstformand "
+        "KB - Mødeplan for 2018 ØU - Ønsker til introduktion ØU - Gebyr for udlægsforretning SSÆ - Godkendelse af "
+        "medlemmer og stedfortrædere til Handicaprådet...14\n\n"
+        "3 Lejre Kommune Økonomiudvalget Side 1 1. ØU - Godkendelse af dagsorden Sagsnr.: 18/100 Resumé: Dagsordenen "
+        "forelægges til godkendelse i henhold til forretningsordenen, og udvalget kan ændre rækkefølgen af punkterne. "
+        "Beslutning Økonomiudvalget den : Godkendt.\n\n"
+        "4 Lejre Kommune Økonomiudvalget Side 2 2. ØU - Orientering om sygefravær Sagsnr.: 18/123 Resumé: Sygefraværet "
+        "for hele 2017 er i gennemsnit 12,5 sygedage pr. fuldtidsbeskæftiget medarbejder, lejet på Chr. 8. Vej 7 hvor "
+        "Personalekontoret holder til. Beslutning Økonomiudvalget den : Taget til efterretning.\n"
+    )
+    meeting = parse_text(text)
+    assert [(i.number, i.case_number) for i in meeting.items] == [(1, "18/100"), (2, "18/123")]
+    assert "12,5 sygedage" in only(meeting, 2, "Resume")
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
