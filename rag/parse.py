@@ -198,6 +198,8 @@ class _Reader:
     def heading_of(self, line: Line) -> str | None:
         """Canonical section name when this line is a section heading on its own ("• Resumé" too: a portal's list)."""
         key = line.stripped.lstrip(HEADING_BULLETS).rstrip(":").strip().lower()
+        if line.stripped.lower() == "referat:":
+            return DECISION  # a council's or a board's record of an item ("Referat:" / "Godkendt."); "Referat" alone is a title
         return self.layout.headings.get(key) or (DECISION if self.decision_label(line) else None)
 
     def decision_label(self, line: Line) -> str:

@@ -899,6 +899,15 @@ def test_a_flattened_contents_line_confirms_no_title_but_a_case_number_under_an_
     assert "12,5 sygedage" in only(meeting, 2, "Resume")
 
 
+def test_a_referat_label_under_an_item_is_what_the_meeting_recorded():
+    # Dragør's ældreråd: "1. Title" / "Referat:" / the record. Read as the decision, "(ingen beslutning)" was said of it.
+    meeting = parse_text(
+        "Referat\nÆldrerådet\nMødedato: 22. februar 2016\n\n 1. Årsberetning 2015\n\nSagsfremstilling\nBeretningen er udsendt.\n\n"
+        "Referat:\n\nGodkendt.\n"
+    )
+    assert only(meeting, 1, B) == "Godkendt." and meeting.has_decisions
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
