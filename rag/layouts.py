@@ -244,7 +244,8 @@ GENERIC_LAYOUT = Layout(
     ),
     attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
     absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
-    attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)\s*:\s*(?P<value>\S.+)$"),
+    # "Mødedeltagere Kim Dongsgaard, ..." (Viborg prints its labels without a colon): names start with a capital.
+    attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))(?P<value>\S.+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
     absentees_inline=re.compile(r"^(?i:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").

@@ -414,6 +414,8 @@ class _Reader:
                 # "Referat byrådet 31. oktober 2018": the title word is no part of the body's name.
                 if small := TITLED_BODY.match(body):
                     body = small["body"][:1].upper() + small["body"][1:]
+                elif labelled := LABELLED_BODY.match(body):
+                    body = labelled["body"]  # "Udvalg Økonomi- og Erhvervsudvalget": a label printed without its colon
             for rank, pattern in enumerate(layout.date):
                 if rank < best_rank and (m := pattern.match(s)):
                     if d := find_date(m["value"]):
@@ -463,7 +465,11 @@ class _Reader:
         if day is None:
             raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
         if not body:
-            body = next((" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped)) and _names_a_body(m["body"])), "")
+            # A body's label names it as printed ("Udvalg: Økonomi-, teknik- og miljøudvalget"); other lines must read as a name.
+            body = next(
+                (" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped)) and (p is BODY_FALLBACKS[0] or _names_a_body(m["body"]))),
+                "",
+            )
         first = self.next_nonblank(0) or 0
         start, end = self.span(first, max(first + 1, end_index))
         header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
@@ -802,6 +808,7 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
+LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$")
 TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is

@@ -908,6 +908,22 @@ def test_a_referat_label_under_an_item_is_what_the_meeting_recorded():
     assert only(meeting, 1, B) == "Godkendt." and meeting.has_decisions
 
 
+def test_a_bodys_label_names_it_as_printed_with_or_without_its_colon():
+    # Solrød: "Udvalg: Økonomi-, teknik- og miljøudvalget" (small letters); Viborg: "Udvalg Økonomi- og Erhvervsudvalget",
+    # "Mødedeltagere Kim Dongsgaard, Kurt Mosgaard". Both were "Ukendt udvalg", so naming the body found nothing.
+    solroed = parse_text(
+        "Referat\nUdvalg: Økonomi-, teknik- og miljøudvalget\nMødedato: 14-03-2016\nMødested: Lokale 125B, Solrød Rådhus\n"
+        "29. Lokalplan for Kystområdet\nSagsnummer: 01.02.05-P00-4921-15\nBeslutning\nGodkendt.\n"
+    )
+    viborg = parse_text(
+        "Referat\n\nonsdag den 24. august 2022 kl. 08:30\n\nMødested M.5/rådhuset\nUdvalg Økonomi- og Erhvervsudvalget\n"
+        "Mødedeltagere Kim Dongsgaard, Kurt Mosgaard\nFraværende Ingen\n\n1. Godkendelse af dagsorden\nSagsid.: 21/24710\n"
+        "Beslutning\nGodkendt.\n"
+    )
+    assert solroed.body == "Økonomi-, teknik- og miljøudvalget"
+    assert (viborg.body, viborg.attendees, viborg.absentees) == ("Økonomi- og Erhvervsudvalget", ("Kim Dongsgaard", "Kurt Mosgaard"), ())
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
