@@ -257,6 +257,8 @@ class _Reader:
             return None if j is not None and self.layout.item.match(self.lines[j].stripped) else heading
         if last_number is not None and heading.number <= last_number:
             return None  # numbering only goes up within a meeting; a smaller number is a list line
+        if heading.number >= 1000 and len(heading.title.split()) == 1:
+            return None  # a postcode and its town ("6200 Aabenraa") under an address, not item 6200
         if self._counts_up_to(index, heading.number):
             return None  # the last line of a contents list ("346 Salg af ejendom" / "347 Meddelelser fra formanden")
         norm = _norm_title(heading.title)

@@ -924,6 +924,17 @@ def test_a_bodys_label_names_it_as_printed_with_or_without_its_colon():
     assert (viborg.body, viborg.attendees, viborg.absentees) == ("Økonomi- og Erhvervsudvalget", ("Kim Dongsgaard", "Kurt Mosgaard"), ())
 
 
+def test_a_postcode_and_its_town_under_an_address_is_no_item():
+    # Aabenraa: "Skelbækvej 2" / "6200 Aabenraa" / "Beslutning ..." was read as item 6200, three cases merged into it.
+    meeting = parse_text(
+        "Referat\nTeknik- og Miljøudvalget\nMødedato: 4. marts 2015\n\n1. Godkendelse af dagsorden\nSagsnr.: 15/1\nBeslutning\nGodkendt.\n\n"
+        "2. Regnskab 2014\nSagsnr.: 15/2\nSagsfremstilling\nMødet holdes på\n\n  Skelbækvej 2\n\n  6200 Aabenraa\n\n"
+        "Beslutning\nTaget til efterretning.\n"
+    )
+    assert [i.number for i in meeting.items] == [1, 2]
+    assert only(meeting, 2, B) == "Taget til efterretning."
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
