@@ -42,6 +42,7 @@ def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
     """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
     sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
     spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+    spans = _with_labelled_figures(meeting.text, spans)
     if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
         return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
     texts = [meeting.text[s:e] for s, e in spans]
@@ -50,6 +51,25 @@ def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
         span for k, span in enumerate(spans)
         if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
     ]
+
+
+FIGURE_ALONE = re.compile(r"[-–]?\s*\d[\d.,]*\s*(?:%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?|mia\.?(?:\s*kr\.?)?)?")
+MAX_LABEL_WORDS = 8
+
+
+def _with_labelled_figures(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A table flattened to one cell per line: a label ("Udgifter i alt") over its figure ("4.328.302,47"). The
+    figure alone says nothing and the label alone reads as a sub-heading; quoted together they answer "hvad kostede"."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and FIGURE_ALONE.fullmatch(text[s:e].strip()):
+            ps, pe = out[-1]
+            label = text[ps:pe].strip()
+            if label and not label.endswith((".", ":", ";")) and not FIGURE_ALONE.fullmatch(label) and len(label.split()) <= MAX_LABEL_WORDS:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def section_quotes(meeting: Meeting, item: AgendaItem, section: Section) -> list[Quote]:

@@ -543,6 +543,22 @@ def test_a_period_without_meetings_is_said_and_a_question_about_nothing_else_is_
     assert "Ingen møder ligger i perioden 'januar 2025'" in other.note
 
 
+def test_a_tables_label_and_its_figure_on_the_next_line_are_one_quote():
+    # Brønderslev's anlægsregnskab: "Udgifter i alt" / "4.328.302,47", one cell per line; the figure was never quoted.
+    from rag.parse import parse_text
+    from rag.quotes import section_quotes
+
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 18. november 2020\n\n3. Anlægsregnskab for separering af spildevand\nSagsnr.: 20/1\n"
+        "Sagsfremstilling\nRegnskabet ser således ud:\n\nHovedentreprisen\n\n2.941.813,70\n\nUdgifter i alt\n\n4.328.302,47\n\n"
+        "Anlægsregnskabet udviser et mindreforbrug på 271.697,53 kr.\n"
+    )
+    item = meeting.item(3)
+    texts = [" ".join(q.text.split()) for sec in item.sections for q in section_quotes(meeting, item, sec)]
+    assert "Udgifter i alt 4.328.302,47" in texts and "Hovedentreprisen 2.941.813,70" in texts
+    assert "Anlægsregnskabet udviser et mindreforbrug på 271.697,53 kr." in texts
+
+
 def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     # Guldborgsund: "... arbejdet med 5 strategiske målsætninger." over five bullets; "to år" and "2 mia. kr." count no list.
     from rag.answer import _counted_list
