@@ -339,7 +339,7 @@ class Answerer:
             # what was discussed, or about who did what when the header does not name it ("Who replaced Jørgen
             # Suhr?"), is answered by an item, even when its date words rank the header first.
             items = [k for k in items if k[1] != HEADER_ITEM] or items
-        items = self._named_by_title_first(items, retrieval.text)
+        items = self._named_by_title_first(items, self.retriever.without_body_names(retrieval.text))  # not "Teknik- og Miljøudvalget" as a title
         items = self._named_in_the_minutes_words_first(items, list(synonyms_of.values()))
         # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
         items = self._named_by_identifier_first(items, asked_ids)

@@ -413,7 +413,7 @@ class _Reader:
             s = header_lines[k].stripped
             if layout.body and not body and (m := layout.body.match(s)) and _names_a_body(m["body"]):
                 body = " ".join(m["body"].split())
-                # "Referat byrådet 31. oktober 2018": the title word is no part of the body's name.
+                # "Referat byrådet 31. oktober 2018", "REFERAT Byrådet": the title word is no part of the body's name.
                 if small := TITLED_BODY.match(body):
                     body = small["body"][:1].upper() + small["body"][1:]
                 elif labelled := LABELLED_BODY.match(body):
@@ -811,7 +811,7 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
 LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$")
-TITLED_BODY = re.compile(r"^(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>[a-zæøå].*)$")
+TITLED_BODY = re.compile(r"^(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>\w.*)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
