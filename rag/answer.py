@@ -356,7 +356,10 @@ class Answerer:
         beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words | bodies]
         # "Hvor blev refleksionsseminaret holdt?" asks where another gathering was, not where the body met.
         other_event = any(OTHER_EVENT.search(t) for t in beyond)
-        if intent.meeting and (not beyond or (any(words.search(retrieval.text) for words, _ in MEETING_FACTS) and not other_event)):
+        # "Hvem fra BDO deltog?": a name the header does not give (the auditors' firm) is an item's, not the attendee list's.
+        near = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k in items[:3])]
+        unheaded = [t for t in ACRONYM.findall(topic) if not any(t in m.header.text for m in near) and any(t in m.text for m in near)]
+        if intent.meeting and not unheaded and (not beyond or (any(words.search(retrieval.text) for words, _ in MEETING_FACTS) and not other_event)):
             # "Hvilke mødelokaler i 2023?": a period with several meetings asks about each of them.
             period = retrieval.date_range is not None and retrieval.date_range.first != retrieval.date_range.last
             meetings = list(dict.fromkeys(key[0] for key in items))

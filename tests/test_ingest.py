@@ -769,7 +769,8 @@ def accounts(tmp_path_factory, embedder):
             "Beslutning\nGodkendt.\n"
         ),
         "kb_2021-03-25.txt": (
-            "Referat\nKommunalbestyrelsen\nMødedato: 25. marts 2021\n\n35. Orientering om foreløbigt regnskab 2020\n\nSagsfremstilling\n"
+            "Referat\nKommunalbestyrelsen\nMødedato: 25. marts 2021\nDeltagere: Anna Holm, Peter Lund\n\n"
+            "35. Orientering om foreløbigt regnskab 2020\n\nSagsfremstilling\nRevisor Jan Hansen fra BDO deltager under punktet. "
             "Kommunens regnskab for 2020 viser et realiseret driftsoverskud på 80 mio. kr. Dette er 0,7 mio. kr. mindre end det "
             "oprindelige budget. Regnskabsresultatet for 2020 har medført en kassehenlæggelse på 24,4 mio. kr.\n\n"
             "Indstilling\nDirektionen indstiller, at Kommunalbestyrelsen tager det foreløbige regnskab for 2020 til orientering.\n\n"
@@ -816,6 +817,14 @@ def test_a_portals_markers_over_a_case_are_no_sentences_to_quote(substitutes):
     assert answer.found and answer.citations[0].item == 3
     assert "24. januar 2019" in answer.text
     assert not {"Åbent", "LDA", "Initialer"} & {c.quote for c in answer.citations}
+
+
+def test_who_of_a_firm_took_part_is_an_items_fact_not_the_attendee_list(accounts):
+    # Viborg: "Hvem fra BDO deltog ...?" quoted the header's "Mødedeltagere ..." line; the auditors are in the item.
+    answer = accounts("Hvem fra BDO deltog i kommunalbestyrelsens møde i marts 2021?")
+    assert answer.found and answer.citations[0].item == 35
+    assert "Jan Hansen fra BDO" in answer.text
+    assert accounts("Hvem deltog i kommunalbestyrelsens møde i marts 2021?").citations[0].item == 0  # the list answers that
 
 
 def test_a_later_item_near_in_meaning_but_naming_none_of_the_matters_words_is_no_later_treatment(accounts):
