@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 MONTHS = {
@@ -40,7 +40,10 @@ YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A question about a meeting itself ("på mødet i 2023", "fraværende"): its dates are meeting dates.
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*|fravær\w*|deltog|deltager\w*|afbud|absent\w*|attend\w*)\b", re.IGNORECASE)
 # Meetings still to come ("Hvornår mødes byrådet i 2022?", "mødekalenderen for 2025"): minutes of the year before plan them.
-PLANNED_MEETINGS = re.compile(r"\b(mødes|møde(?:kalender|plan|datoer|rækk)\w*|meets?|meeting (?:calendar|schedule|dates))\b", re.IGNORECASE)
+PLANNED_MEETINGS = re.compile(
+    r"\b(mødes|møde(?:kalender|plan|datoer|rækk)\w*|(?:holder|afholder)\s+(?:\w+\s+)?møde|afholdes|meets?|meeting (?:calendar|schedule|dates))\b",
+    re.IGNORECASE,
+)
 # What a meeting does ("hvad blev besluttet i 2019?"): the year is when the meeting was held.
 MEETING_ACT = re.compile(r"\b(beslut\w*|vedt[aoe]\w*|godkend\w*|drøft\w*|behandl\w*|decid\w*|discuss\w*|approv\w*)\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
@@ -84,6 +87,9 @@ class DateRange:
     # Years named alone ("kompetenceugen i 2024", "overskuddet i 2020"): minutes plan a year ahead and report
     # on it after (its accounts), so earlier and later minutes that write the year count too. Empty when a month or day, a meeting or what meetings do ("besluttet") narrows it to meetings.
     years: tuple[int, ...] = ()
+    # Months of meetings to come ("Hvornår holder Ældrerådet møde i september 2016?"): earlier minutes that
+    # write the month and its year ("12. september 2016 kl. 10") count too, as they planned them.
+    months: tuple[tuple[int, int], ...] = ()
 
     @property
     def periods(self) -> tuple[tuple[date, date], ...]:
@@ -128,7 +134,9 @@ def date_range_in_question(question: str) -> DateRange | None:
                 pending = []
         if months:
             phrase = question[mentions[0].start() : mentions[-1].end()] if len(months) > 1 else mentions[0].group(0)
-            return DateRange.of_periods([(date(y, mo, 1), _month_end(y, mo)) for y, mo in months], phrase)
+            found = DateRange.of_periods([(date(y, mo, 1), _month_end(y, mo)) for y, mo in months], phrase)
+            planned = PLANNED_MEETINGS.search(question) and not MEETING_ACT.search(question)
+            return replace(found, months=tuple(sorted(set(months)))) if planned else found
     # "Budget 2024" names a budget year, not a meeting year; only a year after "i"/"in"/"år"/"fra" filters.
     for m in re.finditer(r"\b(?:i|in|år|year|fra|from|during|under)\s+((?:19|20)\d{2})\b", question, re.IGNORECASE):
         y = int(m.group(1))

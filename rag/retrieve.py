@@ -14,7 +14,7 @@ from datetime import date
 import numpy as np
 
 from .config import Config
-from .dates import DateRange, date_range_in_question
+from .dates import DANISH_MONTHS, DateRange, date_range_in_question
 from .decisions import decision_of
 from .errors import BadQuestionError
 from .glossary import Gloss, Glossary, Synonyms, danish_words
@@ -201,6 +201,10 @@ class Retriever:
                 # back on it ("regnskab 2020" in March 2021: "Hvor stort var overskuddet i 2020?").
                 rows = rows_with(self.index.lexical, str(year))  # the title and text as BM25 indexed them
                 in_question[rows] = True
+            for year, month in date_range.months:
+                # The month and its year written in one chunk ("12. september 2016"), before the month.
+                rows = np.intersect1d(rows_with(self.index.lexical, str(year)), rows_with(self.index.lexical, tokenize(DANISH_MONTHS[month - 1])[0]))
+                in_question[rows[self._dates[rows] < np.datetime64(date(year, month, 1), "D")]] = True
             mask &= in_question
         return None if mask.all() else mask
 

@@ -95,6 +95,12 @@ def test_a_year_named_alone_is_also_a_year_the_minutes_may_write_about(question,
     assert date_range_in_question(question).years == years
 
 
+def test_a_month_of_meetings_to_come_is_also_a_month_the_minutes_may_write_about():
+    assert date_range_in_question("Hvornår holder Ældrerådet møde i september 2016?").months == ((2016, 9),)
+    assert date_range_in_question("Hvad besluttede Ældrerådet i september 2016?").months == ()
+    assert date_range_in_question("Hvem var fraværende på mødet i september 2016?").months == ()
+
+
 def test_a_year_named_alone_reaches_the_earlier_meeting_that_planned_it(answerer):
     # Udviklingsugen 2024 was planned at the meeting of 30 March 2023.
     answer = answerer("Hvem skal sidde i koordinationsgruppen for udviklingsugen i 2024?")

@@ -761,7 +761,8 @@ def accounts(tmp_path_factory, embedder):
     minutes = {
         "kb_2020-06-18.txt": (
             "Referat\nKommunalbestyrelsen\nMødedato: 18. juni 2020\n\n1. Budgetopfølgning 2020\n\nSagsfremstilling\n"
-            "Budgetopfølgningen viser et forventet merforbrug på serviceområderne i 2020.\n\nBeslutning\nTaget til efterretning.\n\n"
+            "Budgetopfølgningen viser et forventet merforbrug på serviceområderne i 2020.\n\nBeslutning\nTaget til efterretning. "
+            "Kommunalbestyrelsen holder ekstraordinært møde om budgettet den 17. september 2020 kl. 17:00.\n\n"
             "2. Kirkelig ligning budget 2020\n\nResumé\nKommunalbestyrelsen skal behandle budget for kirkerne. Budget 2020 er udarbejdet "
             "på baggrund af provstiernes fremsendte budget 2020.\n\nIndstilling\nForvaltningen indstiller, at\n"
             " 1. Valg af udskrivningsgrundlag følger valg af udskrivningsgrundlag for kommunen.\n"
@@ -817,6 +818,14 @@ def test_a_portals_markers_over_a_case_are_no_sentences_to_quote(substitutes):
     assert answer.found and answer.citations[0].item == 3
     assert "24. januar 2019" in answer.text
     assert not {"Åbent", "LDA", "Initialer"} & {c.quote for c in answer.citations}
+
+
+def test_a_month_of_meetings_to_come_reaches_the_earlier_minutes_that_set_them(accounts):
+    # No minutes of September 2020 are in the archive; those of June 2020 set the meeting (Dragør's ældreråd, QA pass).
+    answer = accounts("Hvornår holder kommunalbestyrelsen møde i september 2020?")
+    assert answer.found and answer.citations[0].meeting_date == "2020-06-18"
+    assert "17. september 2020 kl. 17:00" in answer.text
+    assert not accounts("Hvad besluttede kommunalbestyrelsen i september 2020?").found  # what meetings then did: none were held
 
 
 def test_who_of_a_firm_took_part_is_an_items_fact_not_the_attendee_list(accounts):
