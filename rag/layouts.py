@@ -306,7 +306,7 @@ HEADER_LINE = re.compile(
 # item repeats. Never chosen while another layout reads the file.
 DOCUMENT_LAYOUT = replace(GENERIC_LAYOUT, name="dokument", detect=re.compile(_HEADER_DATE, re.IGNORECASE))
 # What such a page prints where an item starts: "• Udskriv", "Sagsid.: 20/33839, Sagsinitialer: AGVA", "Åben".
-DOCUMENT_MARKER = re.compile(r"^(?:[•▪·]\s*)?(?:Udskriv|Sagsid\.?\s*:.*|Åben|Åbent|Lukket(?:\s+(?:sag|punkt))?)\s*$", re.IGNORECASE)
+DOCUMENT_MARKER = re.compile(r"^(?:[•▪·]\s*)?(?:Udskriv|Sagsid\.?\s*:.*|Sagsnr\.?\s*:.*\bSagsbehandler\b.*|Åben|Åbent|Lukket(?:\s+(?:sag|punkt))?)\s*$", re.IGNORECASE)
 # A file read as a document must call itself minutes in a title-like line of its first lines: "Referat af møde",
 # "Dagsorden", "Beslutningsprotokol", "Mødedato: ...", "Bestyrelsesmøde 29. januar 2016" (a meeting word with its
 # date). A newsletter's "vi mødes" or a project plan's "møde i styregruppen" in prose does not.

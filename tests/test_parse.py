@@ -935,6 +935,19 @@ def test_a_postcode_and_its_town_under_an_address_is_no_item():
     assert only(meeting, 2, B) == "Taget til efterretning."
 
 
+def test_a_case_number_and_case_worker_line_starts_an_untitled_portals_item_titled_by_the_line_under_it():
+    # Herning: "Sagsnr.: ... Sagsbehandler: ..." / "Tekstilmuseum" / the committees' tick grid / "Sagsresume".
+    meeting = parse_text(
+        "Dagsordener og referater\n\nUdvalg: Handicaprådet\nMødedato: 11. august 2015\n\nDagsordenpunkter\n\n"
+        "Sagsnr.: 20.13.00-G01-1-15 Sagsbehandler: Nora Thalund\n\nTekstilmuseum\n\nDIR\n\nFOU\n\nØvrige sagsbehandlere: -\n\n"
+        "Sagsresume\n\nOrientering om det nye Textilforum.\n\nBeslutning\n\nOrienteringen blev taget til efterretning.\n\n"
+        "Sagsnr.: 27.39.16-A00-1-15 Sagsbehandler: Tina Klejs Skøtt\n\nOpfølgning vedr. ny leverandør af dagligvareudbringning\n\n"
+        "DIR\n\nSagsresume\n\nVisitationsenheden har skiftet leverandør.\n\nBeslutning\n\nTaget til efterretning.\n"
+    )
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Tekstilmuseum"), (2, "Opfølgning vedr. ny leverandør af dagligvareudbringning")]
+    assert only(meeting, 2, B) == "Taget til efterretning."
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
