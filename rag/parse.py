@@ -24,6 +24,7 @@ from .layouts import (
     CASE_VALUE,
     DATED_DECISIONS,
     DECISION,
+    DECISION_LABELS,
     DOCUMENT_LAYOUT,
     DOCUMENT_MARKER,
     EMPTY_ABSENCE,
@@ -483,7 +484,7 @@ class _Reader:
             own = [d for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
             named = [d.body for d in own]
             # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
-            found = without_period(body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or "Ukendt udvalg")
+            found = without_period(body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or self._dated_body(day) or "Ukendt udvalg")
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
                 body=found,
@@ -504,6 +505,14 @@ class _Reader:
             )
 
         return finish
+
+    def _dated_body(self, day: date) -> str:
+        """A body named with the meeting's own date on a line of its own ("Børne- og Familieudvalget den 17. maj 2022"
+        under a case's "Høring og sagsgang"), when nothing else names it: the body that met that day."""
+        for line in self.lines:
+            if (m := DECISION_LABELS[-1].match(line.stripped)) and find_date(m["date"]) == day and BODY_WORD.search(m["body"]) and _names_a_body(m["body"]):
+                return " ".join(m["body"].split())
+        return ""
 
     @staticmethod
     def _titled_minutes(header_lines: list[Line]) -> bool:
@@ -810,6 +819,7 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
+BODY_WORD = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|magistrat(?:en)?|nævn(?:et)?)$")
 LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$")
 TITLED_BODY = re.compile(r"^(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>\w.*)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence

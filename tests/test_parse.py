@@ -948,6 +948,17 @@ def test_a_case_number_and_case_worker_line_starts_an_untitled_portals_item_titl
     assert only(meeting, 2, B) == "Taget til efterretning."
 
 
+def test_a_body_named_with_the_meetings_own_date_on_a_line_names_the_meeting():
+    # Thisted: the header gives the date and the members only; "Børne- og Familieudvalget den 17. maj 2022" stands
+    # under the case's "Høring og sagsgang". Another body's line with another date names nothing.
+    meeting = parse_text(
+        "17. maj 2022\n\nDeltagere:\n\n • Claus Nybo (A)\n • Jane Rishøj (V)\n\n1. Godkendelse af dagsorden\n\nSagsfremstilling\n"
+        "Økonomiudvalget den 3. maj 2022\n\nHøring og sagsgang\n\nBørne- og Familieudvalget den 17. maj 2022\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert meeting.body == "Børne- og Familieudvalget"
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
