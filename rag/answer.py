@@ -71,6 +71,8 @@ LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 # When the next meeting is, and a sentence that says it ("Næste møde: 12. marts", "Udvalget mødes næste gang den 3. maj").
 NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næste|kommende|next)\s+(?:\w+)?møde\w*|\bmødes\s+\w+\s+næste\s+gang|\bnext\s+meeting\b", re.IGNORECASE)
 NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
+# What a question counts: the word after "hvor mange" ("hvor mange høringssvar", "antallet af pladser", "how many responses").
+COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
@@ -727,6 +729,7 @@ class Answerer:
             if (h.chunk.meeting_id, h.chunk.item_number) == key:
                 hit_dense[(h.chunk.start, h.chunk.end)] = max(h.dense, hit_dense.get((h.chunk.start, h.chunk.end), 0.0))
         numbers = set(re.findall(r"\d+", question))
+        counted = [t for m in COUNTED.finditer(question) for t in tokenize(m["thing"])] if intent.number else []
         # A year in the question ("budget 2024") is context, already weighed as a topic word; a figure
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
@@ -764,6 +767,8 @@ class Answerer:
                 score += 0.5
             if intent.number and in_text - numbers:
                 score += 0.3
+                if counted and any(_mentions(c, *_words(text)) for c in counted):
+                    score += 0.6  # "Hvor mange høringssvar": a figure beside the thing counted ("42 skriftlige høringssvar")
             if intent.who and (PERSON_NAME.search(text) or NAME_IN_BRACKETS.search(text)):
                 score += 0.3
             if intent.when and (DATE_IN_TEXT.search(text)):

@@ -559,6 +559,12 @@ def test_a_tables_label_and_its_figure_on_the_next_line_are_one_quote():
     assert "Anlægsregnskabet udviser et mindreforbrug på 271.697,53 kr." in texts
 
 
+def test_how_many_quotes_the_figure_beside_the_thing_counted(answerer):
+    # "Hvor mange X": a sentence with a figure and X outranks those that only name the matter (Solrød's 42 høringssvar).
+    answer = answerer("Hvor mange løntilskudspladser blev der sat mål om i marts 2023?")
+    assert answer.found and any("47" in c.quote and "løntilskud" in c.quote for c in answer.citations)
+
+
 def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     # Guldborgsund: "... arbejdet med 5 strategiske målsætninger." over five bullets; "to år" and "2 mia. kr." count no list.
     from rag.answer import _counted_list
