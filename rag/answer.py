@@ -109,6 +109,8 @@ AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNOREC
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Numbers that name or time something rather than count or price it.
+NOT_A_FIGURE = re.compile(r"\b(?:nr|kl|pkt|punkt|punkterne|§|stk|lokale|sagsnr|bilag|tillæg|lokalplan|j\.nr)\.?\s*\d+(?:[.,:\-]\d+)*|§\s*\d+", re.IGNORECASE)
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
 NUMBER_WORD = re.compile(
     r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|"
@@ -976,6 +978,7 @@ def _gives_a_figure(text: str, question: str) -> bool:
     """The text gives a figure the question does not: a number or a number word ("fem stationer"), not a date,
     a year, an ordinal ("1. gang", "2. og 3. november") or a list's "1."."""
     text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– "))))
+    text = NOT_A_FIGURE.sub(" ", text)  # "tillæg nr. 19", "kl. 16.30", "§ 15", "punkt 4": a name or a time, no amount
     asked = set(NUMBER.findall(question))
     return any(n not in asked and not YEAR_IN_TEXT.fullmatch(n) for n in NUMBER.findall(text)) or bool(NUMBER_WORD.search(text))
 

@@ -101,6 +101,9 @@ _DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg
 # A name of capitalised words ("Plan, Miljø og Teknik"), not prose ("Se bilag 3", "Sagen blev behandlet i ...").
 _CAPITALISED_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|for|&)\s+)?[A-ZÆØÅ][\w\-]*)*"
 _NAMED_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og|for|&|[A-ZÆØÅ][\w\-]*))*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
+# An absence label in its many wordings: "Fraværende:", "Afbud:", "Fravær:", "Fravær og stedfortræder:",
+# "Fraværende uden afbud:" (Gribskov, Vejen); each layout says what may follow it.
+ABSENCE_LABEL = r"(?i:Fraværende(?: (?:med|uden) afbud)?|Fravær(?: og stedfortrædere?)?(?=\s*:)|Afbud(?: fra)?|Ikke til stede)"  # "Fravær" only with its colon: "Fravær i Team Nord er faldet" is prose
 DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<label>(?P<body>[A-ZÆØÅ][\w\- ]*?\w)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # The body may hold commas: "Beslutning fra Plan, Miljø og Teknik, 30. november 2021, pkt. 563:".
@@ -157,7 +160,7 @@ SEED_LAYOUT = Layout(
     place=re.compile(r"^Mødested\s*:?\s*(?P<value>.+)$"),
     time=re.compile(r"^Mødedato\s*:?\s*.*?\bkl\.?\s*(?P<value>\d{1,2}[:.]\d{2})"),
     attendees_inline=re.compile(r"^(?:Mødedeltagere|Deltagere|Tilstede)\s*:?\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:?\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(rf"^{ABSENCE_LABEL}\s*:?\s+(?P<value>\S.+)$"),
     item=re.compile(r"^Punkt\s+(?P<number>\d{1,4})\s*:\s*(?P<title>.*\S)\s*$"),
     title_prefix=re.compile(r"^[A-ZÆØÅ]{1,4}\s+-\s+"),
 )
@@ -172,7 +175,7 @@ UDVALG_LAYOUT = Layout(
     time=re.compile(r"^Tid\s*:\s*(?:[Kk]l\.?\s*)?(?P<value>.+)$"),
     attendees_list=re.compile(r"^(?i:Indkaldelse|Indkaldte|Medlemmer|Deltagere|Tilstede)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Deltagere|Tilstede)\s*:\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(rf"^{ABSENCE_LABEL}\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.(?:\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),  # "1.Alfabo" too
     item_needs_confirmation=True,
 )
@@ -193,7 +196,7 @@ LONG_DATE_LAYOUT = Layout(
     attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere)\s*:?\s*$"),
     absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende)\s*:?\s*$"),
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere)\s*:\s+(?P<value>\S.+)$"),
-    absentees_inline=re.compile(r"^(?i:Fraværende|Afbud)\s*:\s+(?P<value>\S.+)$"),
+    absentees_inline=re.compile(rf"^{ABSENCE_LABEL}\s*:\s+(?P<value>\S.+)$"),
     item=re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ0-9\"'«(].*?\S)\s*$"),
     item_needs_confirmation=True,
 )
@@ -247,7 +250,7 @@ GENERIC_LAYOUT = Layout(
     # "Mødedeltagere Kim Dongsgaard, ..." (Viborg prints its labels without a colon): names start with a capital.
     attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))(?P<value>\S.+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
-    absentees_inline=re.compile(r"^(?i:Fraværende(?: med afbud)?|Afbud(?: fra)?|Ikke til stede)\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
+    absentees_inline=re.compile(rf"^{ABSENCE_LABEL}\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").
     item=re.compile(
         r"^(?:[•▪·]\s*|Indholdsfortegnelse(?=\d))?(?:(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?|Nr\.)\s*)?(?P<number>\d{1,4})(?:\s*[.:)]|\s+[-–])?(?:\s+|(?<=[.\d])(?=[A-ZÆØÅ][a-zæøå]))(?:\((?:Åben|Åbent|Lukket)(?:\s+punkt)?\)\s*)?"

@@ -16,7 +16,7 @@ ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikk
 ABSENCE_TITLE = re.compile(r"^(?:Fraværende|Afbud|Forfald)\b", re.IGNORECASE)
 # A sentence that says someone was absent, not one about absence ("Fraværet i Team Nord er faldet").
 ABSENCE_SAID = re.compile(
-    r"\b(?:var|er|blev)\s+fraværende\b|\bfraværende\s*:|\bhavde\s+(?:forfald|afbud)\b|\bmeldt(?:e)?\s+(?:afbud|forfald)\b"
+    r"\b(?:var|er|blev)\s+fraværende\b|\bfravær(?:ende)?(?:\s+(?:med|uden|og)\s+\w+)*\s*:|\bhavde\s+(?:forfald|afbud)\b|\bmeldt(?:e)?\s+(?:afbud|forfald)\b"
     r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
     re.IGNORECASE,
 )
@@ -28,7 +28,8 @@ TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|
 # When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
 ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*\bmød)|\bmødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
-ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b", re.IGNORECASE)
+# "Mødet hævet kl. 19:40.", "Mødet begyndte kl. 15.00 og sluttede kl. 19.11." (Københavns Kommune).
+ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b|\bMødet\s+(?:begyndte|startede)\b.{0,40}?\bog\s+(?:sluttede|blev\s+hævet)\b", re.IGNORECASE)
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (ENDED_WORDS, ENDED_LABELS),

@@ -134,8 +134,11 @@ def absent_names(value: str) -> tuple[str, ...]:
     for name in split_names(value):
         if m := STAND_IN.match(name):
             name = m["absent"]
+        name = ABSENT_SAID_AFTER.sub("", name)  # "Betina Sølver fraværende.", "Peter Jacobsen (O) - afbud"
         # "Flemming Madsen (A) og Jørgen Lundsgaard (B)": two people, each with a party.
-        names.extend(re.split(r"(?<=\))\s+og\s+(?=[A-ZÆØÅ])", re.split(r"(?<=\))\.\s+", name)[0].rstrip(". ")))
+        # The first sentence only: "Betina Sølver fraværende. Mette Tolstrup (A) deltog som stedfortræder ..." ("Jan R. Jakobsen" is one).
+        first = ABSENT_SAID_AFTER.sub("", re.split(r"(?:(?<=\))|(?<=\w\w))\.\s+(?=[A-ZÆØÅ])", name)[0].rstrip(". "))
+        names.extend(re.split(r"(?<=\))\s+og\s+(?=[A-ZÆØÅ])", first))
     return tuple(n for n in names if n)
 
 
@@ -828,6 +831,7 @@ FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run i
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
 PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
+ABSENT_SAID_AFTER = re.compile(r"\s*[-–]?\s*(?:\b(?:var|er)\s+)?\b(?:fraværende|afbud)\.?$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
 STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)

@@ -565,6 +565,22 @@ def test_how_many_quotes_the_figure_beside_the_thing_counted(answerer):
     assert answer.found and any("47" in c.quote and "løntilskud" in c.quote for c in answer.citations)
 
 
+def test_a_number_that_names_or_times_something_is_no_figure_asked_for():
+    # Vejen: "Hvad koster den nye genbrugsplads?" answered with "tillæg nr. 19" and "kl. 16.30" as its figures.
+    from rag.answer import _gives_a_figure
+
+    assert not any(_gives_a_figure(t, "Hvad koster det?") for t in ("Forslag til tillæg nr. 19", "Mødet begyndte kl. 16.30.", "jf. § 15, stk. 4"))
+    assert all(_gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Der bygges 29 rækkehuse."))
+
+
+def test_a_meetings_end_said_with_its_start_is_its_end():
+    # Københavns Kommune: "Mødet begyndte kl. 15.00 og sluttede kl. 19.11."
+    from rag.meeting_facts import ENDED_SAID
+
+    assert ENDED_SAID.search("Mødet begyndte kl. 15.00 og sluttede kl. 19.11.")
+    assert not ENDED_SAID.search("Mødet begyndte kl. 15.00.")
+
+
 def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     # Guldborgsund: "... arbejdet med 5 strategiske målsætninger." over five bullets; "to år" and "2 mia. kr." count no list.
     from rag.answer import _counted_list

@@ -959,6 +959,20 @@ def test_a_body_named_with_the_meetings_own_date_on_a_line_names_the_meeting():
     assert meeting.body == "Børne- og Familieudvalget"
 
 
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("Fravær: Morten Ulrik Jørgensen (G)", ("Morten Ulrik Jørgensen (G)",)),  # Gribskov
+        ("Fravær og stedfortræder: Kim Valentin (V) fraværende. Sean Crawford (V) deltog som stedfortræder.", ("Kim Valentin (V)",)),
+        ("Fraværende uden afbud: Claus Grimm (O).", ("Claus Grimm (O)",)),  # Vejen
+        ("Fravær i Team Nord er faldet til 4 procent.", ()),  # prose about absence, no label
+    ],
+)
+def test_absence_labels_in_their_many_wordings(line, absent):
+    meeting = parse_text(f"Referat\nØkonomiudvalget\nMødedato: 11. juni 2019\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n{line}\n")
+    assert meeting.absentees == absent
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
