@@ -576,12 +576,17 @@ class _Reader:
         runs: list[list[tuple[int, ItemHeading]]] = [[]]
         for k, line in enumerate(self.lines):
             m = self.layout.item.match(line.stripped)
+            body = k + 1
+            if not m and (alone := NUMBER_ALONE.match(line.stripped)) and (t := self.next_nonblank(k + 1)) is not None and t <= k + 2:
+                # "7. " on a line of its own, its title on the next (Middelfart's ældreråd).
+                m = self.layout.item.match(f"{alone['number']}. {self.lines[t].stripped}")
+                body = t + 1
             words = len(m["title"].split()) if m else 0
             if not m or words > 2 * MAX_TITLE_WORDS or (m["title"].endswith(".") and words > MAX_TITLE_WORDS):
                 continue  # a paragraph that starts with a figure, not a title
-            if (j := self.next_nonblank(k + 1)) is None or self.layout.item.match(self.lines[j].stripped):
-                continue  # a contents list prints its lines one under another; an item has its text under it
-            heading = ItemHeading(int(m["number"]), m["title"].strip().rstrip(":").strip(), _marked(m), k + 1)
+            if (j := self.next_nonblank(body)) is None or self.layout.item.match(self.lines[j].stripped) or NUMBER_ALONE.match(self.lines[j].stripped) or self.lines[j].stripped.isdigit():
+                continue  # a contents list prints its lines one under another, or over their pages; an item has its text under it
+            heading = ItemHeading(int(m["number"]), m["title"].strip().rstrip(":").strip(), _marked(m), body)
             run = runs[-1]
             # Up by one, or "1." again (a web page's numbered list, flattened).
             if run and heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1:
@@ -827,6 +832,7 @@ LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$"
 TITLED_BODY = re.compile(r"^(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>\w.*)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
+NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
@@ -930,7 +936,9 @@ def _unique(names: list[str]) -> tuple[str, ...]:
     seen, out = set(), []
     for name in names:
         name = PAGE_MARK.sub("", name)  # "Ingen Side 2": a page's number run into the list
-        key = name.split("(")[0].strip().lower()
+        key = re.sub(r"[\s.\d]+$", "", name.split("(")[0].strip().lower())  # "Ingen.1.": the next item's number glued on
+        if " " not in key and name.rstrip().endswith(".") and key not in ("", "ingen"):
+            continue  # one word and a full stop ("Underskrevet."), a sentence, not a name
         # "Ingen Godkendt": nobody, and the decision run into the list, as text copied from a PDF has it.
         if key and key not in seen and not NOBODY.fullmatch(key) and not key.startswith("ingen ") and re.search(r"[^\W\d_]", key):
             seen.add(key)

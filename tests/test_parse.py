@@ -973,6 +973,19 @@ def test_absence_labels_in_their_many_wordings(line, absent):
     assert meeting.absentees == absent
 
 
+def test_items_numbered_on_a_line_of_their_own_over_their_titles():
+    # Middelfart's ældreråd: "Fraværende:" / "Ingen.1. " (the first number glued on), then "2. " / title / text.
+    # A contents list over its page numbers ("1." / "Godkendelse af dagsorden" / "4") is no such run.
+    meeting = parse_text(
+        "16. april 2015\n\nReferat fra møde i Middelfart Ældreråd torsdag den 16. april 2015\n\nFraværende:\nIngen.1. \n"
+        "Underskrift af referatet fra mødet den 19. marts 2015\nUnderskrevet.\n\n2. \nGodkendelse af dagsordenen\n\nGodkendt.\n\n"
+        "3. \nNæste 4-bymøde\n\nMødet afholdes på Fænøsund 7. oktober 2015 kl. 13-15.\n"
+    )
+    assert [(i.number, i.title) for i in meeting.items] == [(2, "Godkendelse af dagsordenen"), (3, "Næste 4-bymøde")]
+    assert meeting.absentees == ()  # "Ingen.1." and "Underskrevet." name nobody
+    assert "Fænøsund 7. oktober 2015" in meeting.item(3).sections[0].text
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
