@@ -73,6 +73,8 @@ NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næst
 NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
 # What a question counts: the word after "hvor mange" ("hvor mange høringssvar", "antallet af pladser", "how many responses").
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
+# A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
+BODY_NAME_IN_TEXT = re.compile(r"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:udvalg|råd|bestyrelse|forum|magistrat)(?:et|en)?\b", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
@@ -329,7 +331,13 @@ class Answerer:
             # answers: other words.)
             wider = self.retriever(retrieval.question, replace(filters, body=""), retrieval.retriever, named_body=False)
             others = [k for k in ranked_items(wider.hits)[:5] if self.retriever.key(self.index.meetings[k[0]].body) != self.retriever.key(named)]
-            if elsewhere := next((k for k in others if self._mentions(k, matter, asked_ids)), None):
+            elsewhere = next((k for k in others if self._mentions(k, matter, asked_ids)), None)
+            if elsewhere and retrieval.body and self._names_body(elsewhere, named):
+                # "Hvornår blev tillæg nr. 19 godkendt i Byrådet?": the committee's minutes tell what the council did
+                # ("blev den 26. juni 2018 godkendt i Byrådet"); the body named is the actor, not whose minutes.
+                retrieval, hits = wider, wider.hits
+                items = ranked_items(hits)
+            elif elsewhere:
                 other = self.index.meetings[elsewhere[0]]
                 unnamed = f"Spørg uden at nævne {named}" if retrieval.body else f"Fjern filteret på {named}"
                 note = (
@@ -564,6 +572,11 @@ class Answerer:
         # Not a body ("council": byråd): the body decides; the rest is what the question is about. A body's name
         # alone unnamed by the items found is no sign they are about something else.
         return [w for w in dict.fromkeys(stems.values()) if not BODY_KIND.search(w.rstrip(")"))]
+
+    def _names_body(self, key: tuple[str, int], body: str) -> bool:
+        """The item's text names the body ("godkendt i Byrådet"), in any of its forms."""
+        wanted = self.retriever.key(body)
+        return any(self.retriever.key(" ".join(m.group(0).split())) == wanted for t in self._texts_of(key) for m in BODY_NAME_IN_TEXT.finditer(t))
 
     def _texts_of(self, key: tuple[str, int]) -> list[str]:
         meeting = self.index.meetings[key[0]]

@@ -550,6 +550,14 @@ def other_systems(tmp_path_factory, embedder):
     return answerer_over(files, tmp_path_factory.mktemp("other"), embedder, meetings=21)
 
 
+def test_a_body_named_as_the_actor_is_answered_from_the_minutes_that_tell_what_it_did(other_systems):
+    # Aarhus' agenda tells what the committees recommended to "Byrådet"; naming "byrådet" refused it as another
+    # body's matter. Now the agenda answers, and the note says it holds no decision of its own.
+    answer = other_systems("Har byrådet i Aarhus vedtaget udviklingsplanen for Aarhus Ø?")
+    assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Aarhus Byråd", 22)
+    assert "er en dagsorden" in answer.note
+
+
 def test_meetings_to_come_are_answered_from_the_minutes_that_planned_them(other_systems):
     # Herning's minutes of August 2021 set the council's 2022 calendar; no minutes of 2022 are in the archive.
     answer = other_systems("Hvornår mødes Herning Byråd i 2022?")
