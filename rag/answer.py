@@ -75,6 +75,7 @@ NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæs
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
 BODY_NAME_IN_TEXT = re.compile(r"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:udvalg|råd|bestyrelse|forum|magistrat)(?:et|en)?\b", re.IGNORECASE)
+PLACE_OR_BODY = re.compile(r"(?:Kommune|Region|Byråd|Udvalg|Råd)\w*$|\w*(?:udvalg|råd|bestyrelse)\w*$", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
@@ -355,6 +356,7 @@ class Answerer:
         items = self._named_in_the_minutes_words_first(items, list(synonyms_of.values()))
         # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
         items = self._named_by_identifier_first(items, asked_ids)
+        items = self._naming_the_person_first(items, self.retriever.without_body_names(retrieval.text))
         if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
             # "punkt 4 på mødet den 13. april 2023": that item of the meetings the date names, searched or not.
             named = [(m.meeting_id, int(ref["number"])) for m in self._meetings_asked_about(retrieval, filters) if m.item(int(ref["number"]))]
@@ -647,6 +649,24 @@ class Answerer:
             return items
         for key in items[:5]:
             if key[1] != HEADER_ITEM and any(_mentions(t, *_words(x)) for t in stems for x in self._texts_of(key)):
+                return [key] + [k for k in items if k != key]
+        return items
+
+    def _naming_the_person_first(self, items, question: str) -> list[tuple[str, int]]:
+        """"Hvornår forlod Ninna Hedeager Olsen mødet?": of the top items, the first that names the person leads,
+        when the top one does not; "forlod mødet" alone ranks anyone's leaving."""
+        names = [
+            n for n in PERSON_NAME.findall(question)
+            if all(self.vocabulary.writes(w) for w in n.split() if w != "&")
+            and not any(names_a_municipality(w) or PLACE_OR_BODY.match(w) for w in n.split())  # "Fredericia Kommunes" is no person
+        ]
+        if not names:
+            return items
+        names_one = lambda k: any(n in t for n in names for t in self._texts_of(k))  # noqa: E731
+        if names_one(items[0]):
+            return items
+        for key in items[1:5]:
+            if names_one(key):
                 return [key] + [k for k in items if k != key]
         return items
 

@@ -612,6 +612,15 @@ def test_a_town_the_minutes_never_name_is_where_they_are_from_not_a_topic(answer
     assert not answerer("Hvad besluttede Chefforum om svømmehallen i Frederikssund?").found
 
 
+def test_the_item_that_names_the_person_asked_about_leads(answerer):
+    # Københavns Kommune: "Hvornår forlod Ninna Hedeager Olsen mødet?" ranked anyone's leaving first. Of the top
+    # items, the first that names the person leads; a town or a body in capitals ("Albertslund Kommune") is no person.
+    naming = [k for k in answerer.index.item_vectors.keys if k[1] and any("Henrik Harder" in t for t in answerer._texts_of(k))]
+    others = [k for k in answerer.index.item_vectors.keys if k[1] and k not in naming][:3]
+    assert naming and answerer._naming_the_person_first(others + naming[:1], "Hvad præsenterede Henrik Harder?")[0] == naming[0]
+    assert answerer._naming_the_person_first(others + naming[:1], "Hvad besluttede Albertslund Kommune?") == others + naming[:1]
+
+
 def test_what_happened_to_a_matter_asks_for_its_decision():
     from rag.intent import Intent
 
