@@ -257,6 +257,9 @@ class _Reader:
             return heading
         if heading.marked:
             # "Punkt 4 Title" is an item wherever it stands, unless the next line is one too: a contents list.
+            # Nor a decision's sentence about an item ('Punkt 127 "Forberedelse af salg" optages ikke på dagsorden. ...').
+            if re.search(r"[.!?]\s+\S", heading.title) and len(heading.title.split()) > MAX_TITLE_WORDS:
+                return None
             j = self.next_nonblank(index + 1)
             return None if j is not None and self.layout.item.match(self.lines[j].stripped) else heading
         if last_number is not None and heading.number <= last_number:
@@ -420,6 +423,8 @@ class _Reader:
                 # "Referat byrådet 31. oktober 2018", "REFERAT Byrådet": the title word is no part of the body's name.
                 if small := TITLED_BODY.match(body):
                     body = small["body"][:1].upper() + small["body"][1:]
+                elif met := MEETING_OF_BODY.match(body):
+                    body = met["body"]  # "Møde i Forretningsudvalget" (Region Sjælland)
                 elif labelled := LABELLED_BODY.match(body):
                     body = labelled["body"]  # "Udvalg Økonomi- og Erhvervsudvalget": a label printed without its colon
             for rank, pattern in enumerate(layout.date):
@@ -828,6 +833,7 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
 BODY_WORD = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|magistrat(?:en)?|nævn(?:et)?)$")
+MEETING_OF_BODY = re.compile(r"^(?i:møde(?:t)?\s+i)\s+(?P<body>[A-ZÆØÅ].*)$")
 LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$")
 TITLED_BODY = re.compile(r"^(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>\w.*)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence

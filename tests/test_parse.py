@@ -986,6 +986,18 @@ def test_items_numbered_on_a_line_of_their_own_over_their_titles():
     assert "Fænøsund 7. oktober 2015" in meeting.item(3).sections[0].text
 
 
+def test_a_decisions_sentence_about_an_item_is_no_item_and_a_meeting_of_a_body_names_the_body():
+    # Gribskov: 'Punkt 127 "Forberedelse af salg af ejendom" optages ikke på dagsorden. ...' under item 103's decision.
+    # Region Sjælland: "Møde i Forretningsudvalget" over the date.
+    meeting = parse_text(
+        "Referat\nMøde i Forretningsudvalget\nMødedato: 11. juni 2019\n\nPunkt 103 Godkendelse af dagsorden\n\nBeslutning\n"
+        'Godkendt.\nPunkt 127 "Forberedelse af salg af ejendom" optages ikke på dagsorden. Dette sker som følge af beslutningen '
+        "truffet af Udvikling, By og Land den 28. maj 2019.\n\nPunkt 104 Årsregnskab 2018\n\nBeslutning\nAnbefales.\n"
+    )
+    assert (meeting.body, [i.number for i in meeting.items]) == ("Forretningsudvalget", [103, 104])
+    assert "Punkt 127" in only(meeting, 103, B)
+
+
 def test_a_page_with_no_header_is_dated_and_named_by_its_decisions():
     # Nyborg's portal: items, then "Beslutning i Byrådet 9. oktober 2018:"; no title, no date in the file's name.
     text = (
