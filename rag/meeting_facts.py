@@ -20,6 +20,7 @@ ABSENCE_SAID = re.compile(
     r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
     re.IGNORECASE,
 )
+NOBODY_ABSENT = re.compile(r"\b(?:ingen|intet)\s+(?:afbud|fravær\w*|forfald)\b|\balle\s+(?:var\s+)?(?:mødt|til\s+stede)\b", re.IGNORECASE)
 LABEL_REST = re.compile(r"\s*(?:/\s*(?:fraværende|afbud))?\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)  # "AFBUD/FRAVÆRENDE"
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.
@@ -78,6 +79,8 @@ def meeting_facts(meeting: Meeting, question: str, most: int) -> list[tuple[tupl
     wanted = header_facts(meeting, question)
     if not wanted and ABSENT_WORDS.search(question) and (said := _sentences_saying(meeting, ABSENCE_SAID, most, named=True)):
         return _by_item(meeting, said)
+    if not wanted and ABSENT_WORDS.search(question) and (said := _sentences_saying(meeting, NOBODY_ABSENT, 1)):
+        return _by_item(meeting, said)  # "Der var ingen afbud til dagens møde.": the answer is nobody
     if not wanted and ENDED_WORDS.search(question) and (said := _sentences_saying(meeting, ENDED_SAID, most)):
         return _by_item(meeting, said)
     return [((meeting.meeting_id, HEADER_ITEM), [header_quote(meeting, s, e) for s, e in wanted])]

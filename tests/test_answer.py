@@ -573,6 +573,19 @@ def test_a_number_that_names_or_times_something_is_no_figure_asked_for():
     assert all(_gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Der bygges 29 rækkehuse."))
 
 
+def test_a_sentence_that_says_nobody_was_absent_answers_who_was():
+    # Københavns Kommune: "Der var ingen afbud til dagens møde." under the decision; "no absentees named" was said.
+    from rag.meeting_facts import meeting_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nTeknik- og Miljøudvalget\nMødedato: 11. juni 2018\n\n1. Godkendelse af dagsorden\nSagsnr.: 18/1\n\n"
+        "Beslutning\nDagsordenen blev godkendt. Der var ingen afbud til dagens møde.\n"
+    )
+    ((key, quotes),) = meeting_facts(meeting, "Hvem havde afbud til mødet?", 3)
+    assert key[1] == 1 and [q.text for q in quotes] == ["Der var ingen afbud til dagens møde."]
+
+
 def test_a_meetings_end_said_with_its_start_is_its_end():
     # Københavns Kommune: "Mødet begyndte kl. 15.00 og sluttede kl. 19.11."
     from rag.meeting_facts import ENDED_SAID
