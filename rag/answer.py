@@ -75,6 +75,7 @@ NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæs
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
 BODY_NAME_IN_TEXT = re.compile(r"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:udvalg|råd|bestyrelse|forum|magistrat)(?:et|en)?\b", re.IGNORECASE)
+NO_QUOTES = "De punkter, der ligner spørgsmålet mest, har ingen tekst at citere (kun en overskrift eller en tom beslutning)."
 PLACE_OR_BODY = re.compile(r"(?:Kommune|Region|Byråd|Udvalg|Råd)\w*$|\w*(?:udvalg|råd|bestyrelse)\w*$", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
@@ -396,7 +397,7 @@ class Answerer:
         quotes_by_item = [(k, q) for k, q in quotes_by_item if q]
         if not quotes_by_item:
             # A meeting was found, but its minutes do not say who was there or where: say that, not "nothing found".
-            note = "ingen citater"
+            note = NO_QUOTES
             if intent.meeting:
                 note = "Referatet af mødet nævner ingen fraværende." if ABSENT_WORDS.search(retrieval.text) else "Referatet af mødet oplyser ikke det, der spørges om (deltagere, fravær, sted eller tid)."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
@@ -500,7 +501,8 @@ class Answerer:
                     # On an agenda the note says once that nothing is decided yet, not every item.
                     lines += self._item_lines(meeting, item.number, quotes, citations, say_undecided=intent.decision and meeting.has_decisions)
         if not citations:
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), retrieval.hits, "ingen citater", applied)
+            note = "Møderne, spørgsmålet gælder, har ingen punkter med tekst at citere."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), retrieval.hits, note, applied)
         note = "Spørgsmålet nævner intet emne: mødets punkter, hver med sin beslutning."
         if intent.decision and (agendas := [m for m in shown if not m.has_decisions]):
             note += f" {_dates_shown(agendas)} er en dagsorden uden beslutninger; citaterne er indstillingerne."

@@ -848,7 +848,7 @@ PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
 STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
-NAME_STATUS = re.compile(r"\s+[-–]\s+(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
+NAME_STATUS = re.compile(r"\s*[-–]\s*(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
 _NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
