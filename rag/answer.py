@@ -327,7 +327,7 @@ class Answerer:
         # its number, if it has one: "lokalplan 88" is not "Lokalplan 1204".
         matter = [t for t in terms if t[:1].isalpha()] or terms
         asked_ids = _identifiers(topic)
-        if named and matter and not intent.meeting and not any(self._mentions(k, matter, asked_ids) for k in items[:3]):
+        if named and matter and not intent.meeting and not any(self._mentions(k, matter, asked_ids, header=True) for k in items[:3]):
             # "Hvad besluttede Kultur- og Idrætsudvalget om Vestbyens Bibliotek?", or the body chosen as a filter: not
             # that body's matter, when another body's minutes name it. (With no minutes naming it, meaning still
             # answers: other words.)
@@ -734,12 +734,12 @@ class Answerer:
             self._nearest_memo[row] = items.keys[int(np.argmax(sims))]
         return self._nearest_memo[row]
 
-    def _mentions(self, key: tuple[str, int], terms: list[str], ids: frozenset[str] = frozenset()) -> bool:
-        """The item's title or text has a topic word of the question, and every number that names the matter."""
-        item = self._item(key) if key[1] != HEADER_ITEM else None
-        if item is None:
+    def _mentions(self, key: tuple[str, int], terms: list[str], ids: frozenset[str] = frozenset(), header: bool = False) -> bool:
+        """The item's title or text has a topic word of the question, and every number that names the matter. The
+        header (item 0) only when asked: "Formand Vivi Nør Jacobsen (F)" is its body's matter, no other body's."""
+        if key[1] == HEADER_ITEM and not header:
             return False
-        texts = [item.title, *(s.text for s in item.sections)]
+        texts = self._texts_of(key)
         return self.coverage(terms, texts) > 0 and ids <= _identifiers(" ".join(texts))
 
     def _item(self, key: tuple[str, int]) -> AgendaItem | None:

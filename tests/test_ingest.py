@@ -558,6 +558,13 @@ def test_a_body_named_as_the_actor_is_answered_from_the_minutes_that_tell_what_i
     assert "er en dagsorden" in answer.note
 
 
+def test_a_named_bodys_header_that_names_its_chair_answers_who_chairs_it(other_systems):
+    # The header's "Formand Anna Holm" is the named committee's own; it was refused as another body's matter.
+    answer = other_systems("Hvem er formand for Teknik- og Miljøudvalget?")
+    assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Teknik- og Miljøudvalget", 0)
+    assert "Anna Holm" in answer.text
+
+
 def test_meetings_to_come_are_answered_from_the_minutes_that_planned_them(other_systems):
     # Herning's minutes of August 2021 set the council's 2022 calendar; no minutes of 2022 are in the archive.
     answer = other_systems("Hvornår mødes Herning Byråd i 2022?")
