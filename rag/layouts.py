@@ -109,7 +109,8 @@ DATED_DECISIONS: tuple[re.Pattern[str], ...] = (
     # The body may hold commas: "Beslutning fra Plan, Miljø og Teknik, 30. november 2021, pkt. 563:".
     # After "i"/"fra" the body may be written small or in capitals ("Beslutning i byrådet den 31-10-2018",
     # "BESLUTNING I BYRÅDET den 14-12-2017"), and the date may follow it bare ("Beslutning i Byrådet 9. oktober 2018:").
-    re.compile(rf"^(?P<label>(?i:beslutning)\s+(?:(?i:i|fra)\s+)?(?P<body>(?:[A-ZÆØÅ]|(?<=[iIaA] )[a-zæøå])[\w\-, ]*?\w)(?:\s+den|,)?\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
+    # "Beslutning i Økonomiudvalget (ØK) den 13-06-2018": a short name in brackets may follow the body's.
+    re.compile(rf"^(?P<label>(?i:beslutning)\s+(?:(?i:i|fra)\s+)?(?P<body>(?:[A-ZÆØÅ]|(?<=[iIaA] )[a-zæøå])[\w\-, ]*?\w)(?:\s+\([^)]{{1,12}}\))?(?:\s+den|,)?\s+(?P<date>{_DAY})){_ITEM_REF}\s*:?\s*$"),
     # With the item reference a committee's short name goes: "Social og Sundhed, 6. januar 2020, pkt. 123:".
     # The body's electoral period may follow its name: "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:".
     re.compile(rf"^(?P<label>(?P<body>{_CAPITALISED_NAME}(?:\s+{ELECTORAL_PERIOD})?),\s+(?P<date>{_DAY})),?\s+(?i:punkt|pkt\.?)\s*\d+\s*:?\s*$"),
@@ -272,7 +273,7 @@ ITEM_MARKER = re.compile(
 )
 # A web page's navigation printed at the end of an item ("Til toppen", "Til indholdsfortegnelse"): not its text.
 NAVIGATION = re.compile(
-    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt|Kopier link(?: til punktet)?(?:\s*-\s*Print)?)\s*$",
+    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt|Kopier link(?: til punktet)?(?:\s*-\s*Print)?|Show video|Vis video|Se video)\s*$",
     re.IGNORECASE,
 )
 # The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a

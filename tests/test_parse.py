@@ -1700,6 +1700,20 @@ def test_a_portal_printing_its_headings_as_bullets_under_a_table_row_header():
     assert only(meeting, 572, "Beslutning") == "Godkendt."
 
 
+def test_a_committees_short_name_in_brackets_and_the_portals_video_link_in_a_decision():
+    # Syddjurs: "• Beslutning i Økonomiudvalget (ØK) den 13-06-2018" ran into the Direktionsmøde's decision above it,
+    # and every decision ended in the page's "Show video".
+    meeting = parse_text(
+        "Mødedetaljer\n\nUdvalg Dato Type Hent\nByrådet 20-06-2018 16:00 Referat Samlet dokument\n\n"
+        "Punkt 139 Årsregnskab 2017\n  • Resumé\n\n    Regnskabet er revideret.\n\n"
+        "  • Beslutning i Direktionsmøde den 12-06-2018\n\n    Indstilles til godkendelse.\n\n"
+        "  • Beslutning i Økonomiudvalget (ØK) den 13-06-2018\n\n    Indstilles til Byrådets godkendelse.\n\n"
+        "  • Beslutning i Byrådet den 20-06-2018\n\n    Godkendt.\n\nShow video\n"
+    )
+    decided = [(decision_of(s).body, s.text) for s in meeting.item(139).section(B)]
+    assert decided == [("Direktionsmøde", "Indstilles til godkendelse."), ("Økonomiudvalget", "Indstilles til Byrådets godkendelse."), ("Byrådet", "Godkendt.")]
+
+
 def test_a_bare_heading_word_among_bulleted_headings_is_a_flattened_table_cell():
     # Syddjurs prints its headings as bullets; a table flattened one cell per line ("Måltal" / "Forslag" /
     # "Mio. kr.") holds a bare "Forslag", which is no proposal heading there.
