@@ -35,6 +35,8 @@ YES_NO = re.compile(r"^\s*(blev|bliver|kommer|skal|skulle|vil|ville|kan|kunne|m�
 # "Hvad hedder de nye virksomhedsplaner?": asked for a name, answered by the sentence that gives it ("Navnet ... er Plan A").
 NAME_ASKED = re.compile(r"\b(?:hedder|kaldes|kalder|navn\w*|betegn\w*|benævn\w*|called|named|name)\b", re.IGNORECASE)
 LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
+# Where a body meets ("Hvor holder udvalget sine møder?", "Hvor mødes Ældrerådet?"): a meeting's place.
+WHERE_IT_MEETS = re.compile(r"^\s*hvor\b(?!\s+(?:mange|meget|ofte|tit|længe))(?=.*\b(?:møder|mødes)\b)", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 
 
@@ -52,7 +54,10 @@ class Intent:
     def of(cls, question: str) -> "Intent":
         return cls(
             decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(MEETING_WORDS.search(question) or ENDED_WORDS.search(question) or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))),
+            meeting=bool(
+                MEETING_WORDS.search(question) or ENDED_WORDS.search(question) or WHERE_IT_MEETS.search(question)
+                or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))
+            ),
             number=bool(NUMBER_WORDS.search(question)),
             when=bool(WHEN_WORDS.search(question)),
             who=bool(WHO_WORDS.search(question)),

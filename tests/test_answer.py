@@ -641,6 +641,9 @@ def test_what_happened_to_a_matter_asks_for_its_decision():
     assert not Intent.of("Hvad står der om lokalplan 1221?").decision
     # What citizens asked in the question time is recorded under the decision, not in the case's rules for it (Faxe).
     assert Intent.of("Hvad blev der spurgt om i spørgetiden?").decision
+    # Where a body meets is a meeting's place (Vejen); how many meetings it held is not.
+    assert Intent.of("Hvor holder udvalget sine møder?").meeting and Intent.of("Hvor mødes Ældrerådet?").meeting
+    assert not Intent.of("Hvor mange sager om møder i skolerne?").meeting
 
 
 def test_a_sub_heading_inside_a_proposal_is_no_sentence_to_quote_but_a_bare_decision_is():
