@@ -59,6 +59,13 @@ def only(meeting: Meeting, number: int, heading: str) -> str:
     return section.text
 
 
+def assert_spans_exact(meeting: Meeting) -> None:
+    """Every section's text is its span of the meeting's text: citations point at what they quote."""
+    for item in meeting.items:
+        for sec in item.sections:
+            assert meeting.text[sec.start : sec.end] == sec.text
+
+
 def ends(text: str, first: str, last: str) -> tuple[str, str]:
     return text[: len(first)], text[-len(last):]
 
@@ -718,9 +725,7 @@ def test_other_portals_give_body_date_items_and_a_decision_for_every_item(name):
     assert (meeting.body, meeting.date) == (body, day)
     assert [(it.number, it.title, it.case_number) for it in meeting.items] == items
     assert all(it.section(B) for it in meeting.items)
-    for item in meeting.items:
-        for sec in item.sections:
-            assert meeting.text[sec.start : sec.end] == sec.text
+    assert_spans_exact(meeting)
 
 
 def test_portal_decision_headings_name_the_body_and_date_in_their_many_spellings():
@@ -874,9 +879,7 @@ def test_minutes_run_into_one_line_per_page_are_read_broken_where_minutes_break(
     ]
     assert only(meeting, 2, "Sagsfremstilling").startswith("Forslaget ændres") and only(meeting, 2, B).startswith("Godkendt.")
     assert meeting.absentees == ("Jannie Meiltoft", "Lars Brandstrup")  # "Ingen Side 3" names nobody
-    for item in meeting.items:
-        for sec in item.sections:
-            assert meeting.text[sec.start : sec.end] == sec.text
+    assert_spans_exact(meeting)
 
 
 def test_a_flattened_contents_line_confirms_no_title_but_a_case_number_under_an_item_does():
@@ -1479,9 +1482,7 @@ def test_mutated_seed_raises_only_seed_format_error_and_keeps_every_intact_item_
         return
     found = {(it.line, it.number) for it in meeting.items}
     assert intact - found == set()
-    for item in meeting.items:
-        for s in item.sections:
-            assert meeting.text[s.start : s.end] == s.text
+    assert_spans_exact(meeting)
 
 
 def test_a_sentence_wrapped_onto_a_short_line_is_one_sentence_but_table_rows_stay_apart():
