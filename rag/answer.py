@@ -17,7 +17,7 @@ from .config import Config
 from .dates import DANISH_MONTHS, MEETING_REF, MONTHS, YEAR_IN_TEXT, long_date
 from .glossary import ENGLISH_QUESTION_WORDS
 from .index import Index
-from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
+from .layouts import ABSENCE, BODY_WORDS, DECISION, HEADER_SECTION, PROPOSAL, ROUTINE_TITLE, UNHEADED
 from .lexical import document_frequency, tokenize
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .intent import DECISION_WORDS, LATEST_WORDS, MEETING_WORDS, NAME_ASKED, NUMBER_WORDS, WHEN_WORDS, Intent
@@ -63,7 +63,7 @@ MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "
 # ... unless a noun's suffix marks them as a thing ("rygning", "tryghed", "pension"); "ifølge" has none.
 NOUN_ENDINGS = ("ning", "ing", "else", "hed", "skab", "tion", "sion", "isme", "itet")
 MIN_NOUN_LETTERS = 6
-BODY_KIND = re.compile(r"(?:udvalg|råd|bestyrelse|forum|magistrat|direktion)$")
+BODY_KIND = re.compile(rf"(?:{BODY_WORDS}|magistrat(?:en)?|direktion(?:en)?)$")  # a gloss's Danish word for a body ("byråd")
 MIN_NAMED_LETTERS = 5  # a known word's stem this long names a thing the cited items should name too
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 
@@ -76,12 +76,13 @@ COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
 BODY_NAME_IN_TEXT = re.compile(r"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:udvalg|råd|bestyrelse|forum|magistrat)(?:et|en)?\b", re.IGNORECASE)
 NO_QUOTES = "De punkter, der ligner spørgsmålet mest, har ingen tekst at citere (kun en overskrift eller en tom beslutning)."
-PLACE_OR_BODY = re.compile(r"(?:Kommune|Region|Byråd|Udvalg|Råd)\w*$|\w*(?:udvalg|råd|bestyrelse)\w*$", re.IGNORECASE)
+PLACE_OR_BODY = re.compile(rf"(?:Kommune|Region)\w*$|\w*{BODY_WORDS}\w*$", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
 LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
+LEAD_CANDIDATES = 5  # top items an item named by the question may lead from
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
@@ -283,7 +284,7 @@ class Answerer:
         synonyms_of = {} if english else {g.asked.lower(): g for g in retrieval.glosses}
         absent = [w for w in absent if w not in synonyms_of]
         # A misspelt word of how one asks ("besltutet", "fraværnde") is no topic: its respelling says what was asked.
-        asking = {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}
+        asking = _misspelt_asking(retrieval)
         absent = [w for w in absent if w not in asking]
         # A town the minutes never name ("i Frederikssund"): where they are from, as a portal leaves it to its address.
         towns = [w for w in absent if names_a_municipality(w)]
@@ -554,7 +555,7 @@ class Answerer:
             asked += [(w, w) for w in WORD.findall(topic) if w.lower() not in glossed and w[:1].isupper() and self.vocabulary.writes(w)]
         else:
             unknown = {t for w in absent for t in tokenize(w)}
-            asking = {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}  # "fravæende"
+            asking = _misspelt_asking(retrieval)
             # Not how one asks ("aftalt", "seneste", "deltager", "dagsordenen"): what about.
             asked = [
                 (w, w) for w in WORD.findall(topic)
@@ -642,21 +643,24 @@ class Answerer:
                 chosen.append(key)
         return chosen
 
+    @staticmethod
+    def _first_that_leads(items, names_it) -> list[tuple[str, int]]:
+        """Of the top items, the first that `names_it` leads; the order of the others stays."""
+        lead = next((key for key in items[:LEAD_CANDIDATES] if names_it(key)), None)
+        return items if lead is None else [lead] + [k for k in items if k != lead]
+
     def _named_in_the_minutes_words_first(self, items, glosses) -> list[tuple[str, int]]:
         """"Snerydning på skolerne", searched as "vintervedligehold": the word the minutes use for the matter names
-        it, the others qualify it. Of the top items, the first that uses it leads, unless the first already does."""
+        it, the others qualify it. Of the top items, the first that uses it leads."""
         # Not a short word ("computerne": pc), more often a thing the matter is about than the matter.
         stems = [t for g in glosses for w in g.danish for t in self.topic_terms(w) if t[:1].isalpha() and len(t) >= MIN_NAMED_LETTERS]
         if not stems:
             return items
-        for key in items[:5]:
-            if key[1] != HEADER_ITEM and any(_mentions(t, *_words(x)) for t in stems for x in self._texts_of(key)):
-                return [key] + [k for k in items if k != key]
-        return items
+        return self._first_that_leads(items, lambda key: key[1] != HEADER_ITEM and any(_mentions(t, *_words(x)) for t in stems for x in self._texts_of(key)))
 
     def _naming_the_person_first(self, items, question: str) -> list[tuple[str, int]]:
-        """"Hvornår forlod Ninna Hedeager Olsen mødet?": of the top items, the first that names the person leads,
-        when the top one does not; "forlod mødet" alone ranks anyone's leaving."""
+        """"Hvornår forlod Ninna Hedeager Olsen mødet?": of the top items, the first that names the person leads;
+        "forlod mødet" alone ranks anyone's leaving."""
         names = [
             n for n in PERSON_NAME.findall(question)
             if all(self.vocabulary.writes(w) for w in n.split() if w != "&")
@@ -664,39 +668,28 @@ class Answerer:
         ]
         if not names:
             return items
-        names_one = lambda k: any(n in t for n in names for t in self._texts_of(k))  # noqa: E731
-        if names_one(items[0]):
-            return items
-        for key in items[1:5]:
-            if names_one(key):
-                return [key] + [k for k in items if k != key]
-        return items
+        return self._first_that_leads(items, lambda key: any(n in t for n in names for t in self._texts_of(key)))
 
     def _named_by_identifier_first(self, items, asked_ids: frozenset[str]) -> list[tuple[str, int]]:
         """Of the top items, the first whose title carries a number the question names leads."""
         if not asked_ids:
             return items
-        for key in items[:5]:
-            item = self._item(key) if key[1] != HEADER_ITEM else None
-            if item is not None and asked_ids & _identifiers(item.title):
-                return [key] + [k for k in items if k != key]
-        return items
+        return self._first_that_leads(items, lambda key: key[1] != HEADER_ITEM and (item := self._item(key)) is not None and bool(asked_ids & _identifiers(item.title)))
 
     def _named_by_title_first(self, items, question: str) -> list[tuple[str, int]]:
         """An item the question names by its title ("om udbudsplanen for 2025", "under eventuelt") leads.
         A one-word title is an ordinary word too ("eventuelt", "temadrøftelse"); it names the item only
         after a word that points at an agenda item ("under eventuelt", "punktet eventuelt")."""
         asked = set(tokenize(question))
-        for key in items[:5]:
+
+        def names_it(key) -> bool:
             item = self._item(key) if key[1] != HEADER_ITEM else None
             words = [t for t in tokenize(item.title) if t[:1].isalpha()] if item else []
             if len(words) == 1:
-                named = re.search(rf"\b(?:under|punkt\w*|item)\s+{re.escape(item.title.strip().rstrip('.'))}", question, re.IGNORECASE)
-            else:
-                named = words and all(w in asked for w in words)
-            if named:
-                return [key] + [k for k in items if k != key]
-        return items
+                return bool(re.search(rf"\b(?:under|punkt\w*|item)\s+{re.escape(item.title.strip().rstrip('.'))}", question, re.IGNORECASE))
+            return bool(words) and all(w in asked for w in words)
+
+        return self._first_that_leads(items, names_it)
 
     def _one_per_period(self, items, retrieval: Retrieval, chosen: list[tuple[str, int]]) -> list[tuple[str, int]]:
         """"i 2019 og i 2023" asks about each period: its best item, for every period the chosen items miss."""
@@ -965,7 +958,7 @@ def _counted_list(text: str, after: list[Quote]) -> list[Quote]:
     if LIST_LINE.match(text):
         return []  # a list's own line counts what it says, not the lines under it
     counts = sorted({int(m) if m.isdigit() else COUNT_WORDS[m.lower()] for m in COUNT.findall(text)}, reverse=True)
-    lines = [q for q in after[: max(counts, default=0) + 1]]
+    lines = after[: max(counts, default=0) + 1]
     for n in (n for n in counts if 2 <= n <= 10):
         block = lines[:n]
         if len(block) == n and all(LIST_LINE.match(x.text) for x in block) and not (len(lines) > n and LIST_LINE.match(lines[n].text)):
@@ -1007,6 +1000,11 @@ def _asks(word: str) -> bool:
         any(p.search(word) for p in (DECISION_WORDS, MEETING_WORDS, ABSENT_WORDS, LATEST_WORDS, NUMBER_WORDS, NAME_ASKED, WHEN_WORDS, PRESENCE_WORDS))
         or INTENT_STEMS.intersection(tokenize(word))
     )
+
+
+def _misspelt_asking(retrieval: Retrieval) -> set[str]:
+    """The question's misspelt words of how one asks ("besltutet", "fraværnde"), as asked."""
+    return {r.asked.lower() for r in retrieval.respellings if _asks(r.archive)}
 
 
 def _gives_a_figure(text: str, question: str) -> bool:

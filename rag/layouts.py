@@ -92,15 +92,17 @@ PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")
 # A decision headed by its body and date: "Økonomiudvalgets beslutning den 06.03.2019 Punkt 4",
 # "Beslutning i Teknik- og Miljøudvalget den 14-05-2014". Groups: label (the heading as printed, without
 # a trailing item reference), body, date. An item may carry several, one per committee it passed.
+# The words a body's name ends in, as written or definite: "Økonomiudvalget", "Byråd", "Bestyrelsen", "Chefforum".
+BODY_WORDS = r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
 ELECTORAL_PERIOD = r"(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)?\d{2})"  # "Kommunalbestyrelsen 2022-25": not part of the name
 _DAY = r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}"
 _ITEM_REF = r"(?:,?\s+(?i:punkt|pkt\.?)\s*\d+)?"  # "... den 06.03.2019 Punkt 4", "..., 30. november 2021, pkt. 563"
-_DECIDING_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?|repræsentation(?:en)?|magistrat(?:en)?)"
+_DECIDING_BODY = rf"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:{BODY_WORDS}|repræsentation(?:en)?|magistrat(?:en)?)"
 # No word "beslutning" at all: "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44". Only with the item reference,
 # or a place and date ("Albertslund, 1. marts 2024") in a letter would head a decision.
 # A name of capitalised words ("Plan, Miljø og Teknik"), not prose ("Se bilag 3", "Sagen blev behandlet i ...").
 _CAPITALISED_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|for|&)\s+)?[A-ZÆØÅ][\w\-]*)*"
-_NAMED_BODY = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og|for|&|[A-ZÆØÅ][\w\-]*))*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
+_NAMED_BODY = rf"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:og|for|&|[A-ZÆØÅ][\w\-]*))*?{BODY_WORDS}"
 # An absence label in its many wordings: "Fraværende:", "Afbud:", "Fravær:", "Fravær og stedfortræder:",
 # "Fraværende uden afbud:" (Gribskov, Vejen); each layout says what may follow it.
 ABSENCE_LABEL = r"(?i:Fraværende(?: (?:med|uden) afbud)?|Fravær(?: og stedfortrædere?)?(?=\s*:)|Afbud(?: fra)?|Ikke til stede)"  # "Fravær" only with its colon: "Fravær i Team Nord er faldet" is prose
@@ -184,7 +186,7 @@ UDVALG_LAYOUT = Layout(
 # Portals that print the body's name over a long date ("onsdag den 6. marts 2019, kl. 16:00"), number
 # items over the whole electoral period ("412. Title" + "Sagsnr.: ..."), list attendance under headings,
 # and head each decision with the deciding body and date.
-_BODY_NAME = r"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|komit[eé](?:en)?|nævn(?:et)?)"
+_BODY_NAME = rf"[A-ZÆØÅ][\w\-]*(?:,?\s+(?:(?:og|&)\s+)?[\w\-]+)*?{BODY_WORDS}"
 LONG_DATE_LAYOUT = Layout(
     name="udvalg-langdato",
     detect=re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\s+den\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}", re.MULTILINE | re.IGNORECASE),

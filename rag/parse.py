@@ -19,6 +19,7 @@ from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
     BODY_FALLBACKS,
+    BODY_WORDS,
     CASE_LABEL_ALONE,
     CASE_NUMBER,
     CASE_VALUE,
@@ -134,10 +135,10 @@ def absent_names(value: str) -> tuple[str, ...]:
     for name in split_names(value):
         if m := STAND_IN.match(name):
             name = m["absent"]
-        name = ABSENT_SAID_AFTER.sub("", name)  # "Betina Sølver fraværende.", "Peter Jacobsen (O) - afbud"
+        # The first sentence only ("Betina Sølver fraværende. Mette Tolstrup (A) deltog som stedfortræder ..."), less
+        # what it says of the name ("fraværende", "- afbud").
+        first = ABSENT_SAID_AFTER.sub("", NAME_SENTENCE_END.split(name)[0].rstrip(". "))
         # "Flemming Madsen (A) og Jørgen Lundsgaard (B)": two people, each with a party.
-        # The first sentence only: "Betina Sølver fraværende. Mette Tolstrup (A) deltog som stedfortræder ..." ("Jan R. Jakobsen" is one).
-        first = ABSENT_SAID_AFTER.sub("", re.split(r"(?:(?<=\))|(?<=\w\w))\.\s+(?=[A-ZÆØÅ])", name)[0].rstrip(". "))
         names.extend(re.split(r"(?<=\))\s+og\s+(?=[A-ZÆØÅ])", first))
     return tuple(n for n in names if n)
 
@@ -177,7 +178,7 @@ def reads_as_document(lines: list[Line], path: Path) -> bool:
     # Or a page that opens with its date ("30. aug 2022") and goes on as minutes do: a list of members, then a
     # case's headings ("Beslutningstema", "Beslutning") on lines of their own.
     dated_first = any(DOCUMENT_LAYOUT.detect.search(s) for s in titles[:DATED_FIRST_LINES])
-    minutes_like = sum(bool(PEOPLE_HEADING.match(s) or SECTION_HEADINGS.get(s.lstrip(HEADING_BULLETS).rstrip(":").strip().lower()) in CASE_HEADINGS) for s in head.split("\n")) >= 2
+    minutes_like = sum(bool(PEOPLE_HEADING.match(s) or SECTION_HEADINGS.get(_heading_key(s).lower()) in CASE_HEADINGS) for s in head.split("\n")) >= 2
     return (says or (dated_first and minutes_like)) and bool(DOCUMENT_LAYOUT.detect.search(head) or date_in_name(path))
 
 
@@ -201,7 +202,7 @@ class _Reader:
     # -- helpers -----------------------------------------------------------------------------
     def heading_of(self, line: Line) -> str | None:
         """Canonical section name when this line is a section heading on its own ("• Resumé" too: a portal's list)."""
-        key = line.stripped.lstrip(HEADING_BULLETS).rstrip(":").strip().lower()
+        key = _heading_key(line.stripped).lower()
         if line.stripped.lower() == "referat:":
             return DECISION  # a council's or a board's record of an item ("Referat:" / "Godkendt."); "Referat" alone is a title
         return self.layout.headings.get(key) or (DECISION if self.decision_label(line) else None)
@@ -420,13 +421,8 @@ class _Reader:
             s = header_lines[k].stripped
             if layout.body and not body and (m := layout.body.match(s)) and _names_a_body(m["body"]):
                 body = " ".join(m["body"].split())
-                # "Referat byrådet 31. oktober 2018", "REFERAT Byrådet": the title word is no part of the body's name.
-                if small := TITLED_BODY.match(body):
-                    body = small["body"][:1].upper() + small["body"][1:]
-                elif met := MEETING_OF_BODY.match(body):
-                    body = met["body"]  # "Møde i Forretningsudvalget" (Region Sjælland)
-                elif labelled := LABELLED_BODY.match(body):
-                    body = labelled["body"]  # "Udvalg Økonomi- og Erhvervsudvalget": a label printed without its colon
+                if prefixed := PREFIXED_BODY.match(body):
+                    body = prefixed["body"][:1].upper() + prefixed["body"][1:]
             for rank, pattern in enumerate(layout.date):
                 if rank < best_rank and (m := pattern.match(s)):
                     if d := find_date(m["value"]):
@@ -832,10 +828,11 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
-BODY_WORD = re.compile(r"(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|forum|magistrat(?:en)?|nævn(?:et)?)$")
-MEETING_OF_BODY = re.compile(r"^(?i:møde(?:t)?\s+i)\s+(?P<body>[A-ZÆØÅ].*)$")
-LABELLED_BODY = re.compile(r"^(?:Udvalg|Forum|Organ)\s+(?P<body>[A-ZÆØÅ].*)$")
-TITLED_BODY = re.compile(r"^(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?P<body>\w.*)$")
+BODY_WORD = re.compile(rf"(?:{BODY_WORDS}|magistrat(?:en)?)$")
+# Words before a body's name that are no part of it: a title ("Referat byrådet", "REFERAT Byrådet"), a meeting
+# ("Møde i Forretningsudvalget"), a label without its colon ("Udvalg Økonomi- og Erhvervsudvalget"; not the body
+# "Udvalg for teknik og miljø").
+PREFIXED_BODY = re.compile(r"^(?:(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?=\w)|(?:(?i:møde(?:t)?\s+i)|Udvalg|Forum|Organ)\s+(?=[A-ZÆØÅ]))(?P<body>.+)$")
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
@@ -843,6 +840,7 @@ NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
 PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
+NAME_SENTENCE_END = re.compile(r"(?:(?<=\))|(?<=\w\w))\.\s+(?=[A-ZÆØÅ])")  # after a party or a word, not an initial ("Jan R. Jakobsen")
 ABSENT_SAID_AFTER = re.compile(r"\s*[-–]?\s*(?:\b(?:var|er)\s+)?\b(?:fraværende|afbud)\.?$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
@@ -880,7 +878,7 @@ def _decided_on(lines: list[Line]) -> date | None:
     bare "Beslutning" is among them: the meeting's own, under an earlier body's dated one (Stevns)."""
     days = set()
     for line in lines:
-        key = line.stripped.lstrip(HEADING_BULLETS).rstrip(":").strip()
+        key = _heading_key(line.stripped)
         if m := DATED_DECISIONS[1].match(key):
             days.add(find_date(m["date"]))
         elif SECTION_HEADINGS.get(key.lower()) == DECISION:
@@ -900,6 +898,11 @@ def _names_a_body(name: str) -> bool:
     if words[0].lower() in SECTION_HEADINGS:
         return False  # "Beslutning i Byrådet den 26-01-2015" heads a decision; its body is the layouts' to read
     return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words[:-1])
+
+
+def _heading_key(text: str) -> str:
+    """A heading as the tables know it: "  • Sagsfremstilling:" is "Sagsfremstilling"."""
+    return text.lstrip(HEADING_BULLETS).rstrip(":").strip()
 
 
 def _bulleted(line: Line) -> bool:
