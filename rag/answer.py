@@ -74,7 +74,7 @@ NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæs
 # What a question counts: the word after "hvor mange" ("hvor mange høringssvar", "antallet af pladser", "how many responses").
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
-BODY_NAME_IN_TEXT = re.compile(r"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:udvalg|råd|bestyrelse|forum|magistrat)(?:et|en)?\b", re.IGNORECASE)
+BODY_NAME_IN_TEXT = re.compile(rf"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:{BODY_WORDS}|magistrat(?:en)?)\b", re.IGNORECASE)
 NO_QUOTES = "De punkter, der ligner spørgsmålet mest, har ingen tekst at citere (kun en overskrift eller en tom beslutning)."
 PLACE_OR_BODY = re.compile(rf"(?:Kommune|Region)\w*$|\w*{BODY_WORDS}\w*$", re.IGNORECASE)
 PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på"

@@ -634,6 +634,12 @@ def test_the_item_that_names_the_person_asked_about_leads(answerer):
     assert answerer._naming_the_person_first(others + naming[:1], "Hvad besluttede Albertslund Kommune?") == others + naming[:1]
 
 
+def test_an_item_names_a_body_in_its_definite_form(answerer):
+    # "Kommunalbestyrelsen godkendte ...": the body the question names as the actor ("bestyrelsen" was not read).
+    key = next(k for k in answerer.index.item_vectors.keys if k[1] and any("Kommunalbestyrelsen godkendte" in t for t in answerer._texts_of(k)))
+    assert answerer._names_body(key, "Kommunalbestyrelsen") and not answerer._names_body(key, "Økonomiudvalget")
+
+
 def test_what_happened_to_a_matter_asks_for_its_decision():
     from rag.intent import Intent
 
