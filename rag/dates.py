@@ -37,6 +37,16 @@ MONTH_OPT_YEAR = re.compile(
 RANGE_WORDS = re.compile(r"\b(til|to|until|through)\b|[-–]", re.IGNORECASE)
 MORE_YEARS = re.compile(r"\s*(?:,|og|and|eller|or|til|to|[-–])\s*(?:i\s+|in\s+)?(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MONTH = "|".join(DANISH_MONTHS)
+# What answers "hvornår": a day ("3. maj", "23-11-2023" but not the case number "00.01.00-P35-9-22"), a month
+# of a year ("august 2023", "ultimo marts"), a week or quarter, a season or a holiday ("i foråret 2024",
+# "efter efterårsferien").
+DATE_IN_TEXT = re.compile(
+    rf"\b\d{{1,2}}\.\s*(?:{_MONTH})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b(?!-[A-Za-z])|\b(?:uge|kvartal)\s*\d|"
+    rf"\b(?:{_MONTH})\s+\d{{4}}\b|\b(?:primo|medio|ultimo|start(?:en)? af|slut(?:ningen)? af|i løbet af)\s+(?:{_MONTH}|\d{{4}})\b|"
+    rf"\b(?:i|efter|før|inden|til)\s+(?:foråret|sommeren|efteråret|vinteren)\b|\b(?:jule|påske|vinter|sommer|efterårs|pinse)ferien\b",
+    re.IGNORECASE,
+)
 # A question about a meeting itself ("på mødet i 2023", "fraværende"): its dates are meeting dates.
 MEETING_REF = re.compile(r"\b(møde\w*|meeting\w*|fravær\w*|deltog|deltager\w*|afbud|absent\w*|attend\w*)\b", re.IGNORECASE)
 # Meetings still to come ("Hvornår mødes byrådet i 2022?", "mødekalenderen for 2025"): minutes of the year before plan them.

@@ -76,7 +76,7 @@ class Vocabulary:
 
         The head must be an archive stem as written; `compound_parts`, which stems it first, would make
         "hjemmearbejde" (hjemme -> hjem, + arbejde) known, and the minutes never discuss it (eval q117).
-        Unknown words must prove they mean what a passage says (Answerer.pull_of).
+        Unknown words must prove they mean what a passage says (Honesty.pull_of).
         """
         if self.starts_a_word(stem) or self.ends_a_word(stem):
             return True

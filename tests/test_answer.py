@@ -7,7 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from rag.answer import DATE_IN_TEXT, answer_to_json
+from rag.answer import answer_to_json
+from rag.dates import DATE_IN_TEXT
 from rag.intent import Intent
 from rag.cli import cli
 from rag.errors import BadQuestionError
@@ -372,9 +373,9 @@ def test_the_last_part_of_a_compound_the_minutes_write_is_a_word_they_use(answer
 def test_a_synonym_pulls_the_question_toward_its_passage_and_an_unknown_topic_does_not(answerer):
     synonym = answerer.retriever("Hvornår har lønafdelingen åben for opkald?")
     topic = answerer.retriever("Hvad blev besluttet om hundeskoven?")
-    assert answerer.pull_of(["lønafdelingen"], synonym) >= answerer.config.synonym_pull
-    assert answerer.pull_of(["hundeskoven"], topic) < 0.0
-    assert answerer.pull_of(["hundeskoven"], answerer.retriever("hundeskoven")) == 0.0  # nothing left to compare
+    assert answerer.honesty.pull_of(["lønafdelingen"], synonym) >= answerer.config.synonym_pull
+    assert answerer.honesty.pull_of(["hundeskoven"], topic) < 0.0
+    assert answerer.honesty.pull_of(["hundeskoven"], answerer.retriever("hundeskoven")) == 0.0  # nothing left to compare
 
 
 def test_an_english_question_gets_the_sentence_that_answers_by_meaning(answerer):
@@ -567,10 +568,10 @@ def test_how_many_quotes_the_figure_beside_the_thing_counted(answerer):
 
 def test_a_number_that_names_or_times_something_is_no_figure_asked_for():
     # Vejen: "Hvad koster den nye genbrugsplads?" answered with "tillæg nr. 19" and "kl. 16.30" as its figures.
-    from rag.answer import _gives_a_figure
+    from rag.honesty import gives_a_figure
 
-    assert not any(_gives_a_figure(t, "Hvad koster det?") for t in ("Forslag til tillæg nr. 19", "Mødet begyndte kl. 16.30.", "jf. § 15, stk. 4"))
-    assert all(_gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Der bygges 29 rækkehuse."))
+    assert not any(gives_a_figure(t, "Hvad koster det?") for t in ("Forslag til tillæg nr. 19", "Mødet begyndte kl. 16.30.", "jf. § 15, stk. 4"))
+    assert all(gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Der bygges 29 rækkehuse."))
 
 
 def test_a_sentence_that_says_nobody_was_absent_answers_who_was():
@@ -596,7 +597,7 @@ def test_a_meetings_end_said_with_its_start_is_its_end():
 
 def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     # Guldborgsund: "... arbejdet med 5 strategiske målsætninger." over five bullets; "to år" and "2 mia. kr." count no list.
-    from rag.answer import _counted_list
+    from rag.sentences import counted_list
     from rag.parse import parse_text
     from rag.quotes import section_quotes
 
@@ -609,8 +610,8 @@ def test_a_sentence_that_counts_the_list_under_it_brings_the_list():
     quotes = [q for sec in item.sections for q in section_quotes(meeting, item, sec)]
     lead = next(q for q in quotes if "5 strategiske" in q.text)
     after = quotes[quotes.index(lead) + 1 :]
-    assert [q.text for q in _counted_list(lead.text, after)] == [q.text for q in after[:5]]
-    assert _counted_list("Der er afsat 2 mia. kr. over to år.", after) == []
+    assert [q.text for q in counted_list(lead.text, after)] == [q.text for q in after[:5]]
+    assert counted_list("Der er afsat 2 mia. kr. over to år.", after) == []
 
 
 def test_a_town_the_minutes_never_name_is_where_they_are_from_not_a_topic(answerer):
@@ -628,7 +629,7 @@ def test_a_town_the_minutes_never_name_is_where_they_are_from_not_a_topic(answer
 def test_the_item_that_names_the_person_asked_about_leads(answerer):
     # Københavns Kommune: "Hvornår forlod Ninna Hedeager Olsen mødet?" ranked anyone's leaving first. Of the top
     # items, the first that names the person leads; a town or a body in capitals ("Albertslund Kommune") is no person.
-    naming = [k for k in answerer.index.item_vectors.keys if k[1] and any("Henrik Harder" in t for t in answerer._texts_of(k))]
+    naming = [k for k in answerer.index.item_vectors.keys if k[1] and any("Henrik Harder" in t for t in answerer.topics.texts_of(k))]
     others = [k for k in answerer.index.item_vectors.keys if k[1] and k not in naming][:3]
     assert naming and answerer._naming_the_person_first(others + naming[:1], "Hvad præsenterede Henrik Harder?")[0] == naming[0]
     assert answerer._naming_the_person_first(others + naming[:1], "Hvad besluttede Albertslund Kommune?") == others + naming[:1]
@@ -636,7 +637,7 @@ def test_the_item_that_names_the_person_asked_about_leads(answerer):
 
 def test_an_item_names_a_body_in_its_definite_form(answerer):
     # "Kommunalbestyrelsen godkendte ...": the body the question names as the actor ("bestyrelsen" was not read).
-    key = next(k for k in answerer.index.item_vectors.keys if k[1] and any("Kommunalbestyrelsen godkendte" in t for t in answerer._texts_of(k)))
+    key = next(k for k in answerer.index.item_vectors.keys if k[1] and any("Kommunalbestyrelsen godkendte" in t for t in answerer.topics.texts_of(k)))
     assert answerer._names_body(key, "Kommunalbestyrelsen") and not answerer._names_body(key, "Økonomiudvalget")
 
 
