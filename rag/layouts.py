@@ -231,7 +231,7 @@ GENERIC_LAYOUT = Layout(
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s?\s+møde)?(?:\s*[-–:,]\s*(?:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s?\s+møde)?(?:\s*[-–:,]\s*(?i:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(

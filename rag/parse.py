@@ -54,6 +54,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "refera
 HEADER_SCAN_LINES = 60
 DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
 DATED_FIRST_LINES = 3
+# What a page calls itself over its items ("Referat:"); read as a decision heading inside an item, not above the first.
+MIN_WRAPPED_TITLE_CHARS = 25  # a title shorter than this did not run out of room on its line
+DOCUMENT_TITLES = frozenset({"referat", "dagsorden", "beslutningsprotokol"})
 PEOPLE_HEADING = re.compile(r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Til stede|Fraværende|Afbud)\s*:?\s*$", re.IGNORECASE)
 CASE_HEADINGS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Indstilling", "Beslutning"})
 HEADING_BULLETS = "•▪· "  # "  • Sagsfremstilling": a heading a portal prints as a list's line
@@ -488,7 +491,10 @@ class _Reader:
             own = [d for it in items for sec in it.section(DECISION) if (d := decision_of(sec)).day in (None, day)]
             named = [d.body for d in own]
             # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
-            found = without_period(body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or self._dated_body(day) or "Ukendt udvalg")
+            found = without_period(
+                body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or self._dated_body(day)
+                or _body_of_meeting_word(header_lines) or "Ukendt udvalg"
+            )
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
                 body=found,
@@ -516,6 +522,11 @@ class _Reader:
         for line in self.lines:
             if (m := DECISION_LABELS[-1].match(line.stripped)) and find_date(m["date"]) == day and BODY_WORD.search(m["body"]) and _names_a_body(m["body"]):
                 return " ".join(m["body"].split())
+        # "Godkendelse af åben dagsorden til Kommunalbestyrelsens møde den 21. december 2017": its meeting that day.
+        for line in self.lines:
+            for m in BODYS_MEETING.finditer(line.stripped):
+                if find_date(m["date"]) == day and _names_a_body(m["body"]):
+                    return m["body"]
         return ""
 
     @staticmethod
@@ -556,7 +567,11 @@ class _Reader:
         repeats; the header is what comes before the first. A page with neither is no minutes to read."""
         # A numbered run after the first heading or marker is a section's own numbering ("1. Baggrund", "2. Økonomi").
         first_section = next(
-            (k for k, line in enumerate(self.lines) if line.stripped and (self.heading_of(line) in CASE_OPENERS | {DECISION} or DOCUMENT_MARKER.match(line.stripped))),
+            (
+                k for k, line in enumerate(self.lines)
+                if line.stripped and (self.heading_of(line) in CASE_OPENERS | {DECISION} or DOCUMENT_MARKER.match(line.stripped))
+                and _heading_key(line.stripped).lower() not in DOCUMENT_TITLES  # "Referat:" over the items titles the page
+            ),
             len(self.lines),
         )
         run = self._numbered_run()
@@ -578,17 +593,24 @@ class _Reader:
         for k, line in enumerate(self.lines):
             m = self.layout.item.match(line.stripped)
             body = k + 1
-            if not m and (alone := NUMBER_ALONE.match(line.stripped)) and (t := self.next_nonblank(k + 1)) is not None and t <= k + 2:
-                # "7. " on a line of its own, its title on the next (Middelfart's ældreråd).
-                m = self.layout.item.match(f"{alone['number']}. {self.lines[t].stripped}")
+            alone = NUMBER_ALONE.match(line.stripped) or MARKED_NUMBER_ALONE.match(line.stripped)
+            if not m and alone and (t := self.next_nonblank(k + 1)) is not None and t <= k + 2:
+                # "7. " or "Pkt. 1" on a line of its own, its title on the next (Middelfart's ældreråd, Lyngby-Taarbæk).
+                m = self.layout.item.match(f"{alone.groupdict().get('marked') or ''} {alone['number']}. {self.lines[t].stripped}".strip())
                 body = t + 1
             words = len(m["title"].split()) if m else 0
             if not m or words > 2 * MAX_TITLE_WORDS or (m["title"].endswith(".") and words > MAX_TITLE_WORDS):
                 continue  # a paragraph that starts with a figure, not a title
-            if (j := self.next_nonblank(body)) is None or self.layout.item.match(self.lines[j].stripped) or NUMBER_ALONE.match(self.lines[j].stripped) or self.lines[j].stripped.isdigit():
-                continue  # a contents list prints its lines one under another, or over their pages; an item has its text under it
+            if _DOT_LEADER.search(m["title"]) or ((t := self.next_nonblank(body)) is not None and _DOT_LEADER.search(self.lines[t].stripped)):
+                continue  # a contents line: "Godkendelse af dagsorden......4", its title wrapped or not
             heading = ItemHeading(int(m["number"]), m["title"].strip().rstrip(":").strip(), _marked(m), body)
             run = runs[-1]
+            if (j := self.next_nonblank(body)) is None or self.layout.item.match(self.lines[j].stripped) or NUMBER_ALONE.match(self.lines[j].stripped) or self.lines[j].stripped.isdigit():
+                # A contents list prints its lines one under another, or over their pages; an item has its text under
+                # it. An item with nothing to say ("2. Kort præsentation af medlemmerne.") may still go on a run of
+                # items that do, never start one.
+                if j is None or not run or (heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1):
+                    continue
             # Up by one, or "1." again (a web page's numbered list, flattened).
             if run and heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1:
                 if heading.number > run[-1][1].number:
@@ -596,8 +618,8 @@ class _Reader:
                 runs.append(run := [])  # numbering starts again: what came before listed the items
             run.append((k, heading))
         best = max(reversed(runs), key=len)
-        if len(best) < 2:
-            return []
+        if len(best) < 2 and not (best and best[0][1].marked):
+            return []  # one numbered line is a list's, unless it says it is an item ("Pkt. 1", "Sag 5:"): a page of one item
         if len({h.number for _, h in best}) < len(best):
             best = [(k, replace(h, number=n)) for n, (k, h) in enumerate(best, 1)]
         return best
@@ -674,9 +696,12 @@ class _Reader:
         if body_start == idx + 1 and body_start < stop:
             nxt = self.lines[body_start]
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
+            # A line breaks a title because it ran out of room: a short title ("Velkomstkomité") or a bullet under it
+            # ("• Affaldsindsamling d. 2. april") is followed by the item's text, not by the rest of its title.
+            wraps = len(title) >= MIN_WRAPPED_TITLE_CHARS and nxt.stripped[:1] not in "•▪·*-–"
             if _norm_title(nxt.stripped) == _norm_title(title):
                 body_start += 1  # the title printed again under the numbered heading: not the item's text
-            elif nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped) and not FIELD.match(nxt.stripped):
+            elif wraps and nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped) and not FIELD.match(nxt.stripped):
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
@@ -836,6 +861,16 @@ PREFIXED_BODY = re.compile(r"^(?:(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?
 MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
+# A body's own meeting that day, in a sentence: "til Kommunalbestyrelsens møde den 21. december 2017".
+BODYS_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS})s\s+møde\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.?\s*[a-zæøå]+\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})")
+# A title that names the meeting by its body: "Referat af Ældrerådsmøde", "Dagsorden til skolebestyrelsesmøde".
+MEETING_OF_BODY = re.compile(r"\b(?P<body>[A-Za-zÆØÅæøå]*?(?:råd|bestyrelse|udvalg|nævn))s?møde\b", re.IGNORECASE)
+# A web table's cell borders in the header: "Udvalg: |", "---|---|".
+TABLE_CELL_END = re.compile(r"\s*\|\s*$")
+TABLE_RULE = re.compile(r"[-|\s]*\|[-|\s]*")
+# A field's label run into its value: "MødestedRådssalen", "UdvalgÆldreråd" (never "Udvalget for ...": lower case follows).
+GLUED_LABEL = re.compile(r"^(?P<label>Udvalg|Mødested|Sted|Mødedato|Dato|Mødetidspunkt|Tidspunkt)(?P<value>[A-ZÆØÅ].*)$")
+MARKED_NUMBER_ALONE = re.compile(r"^(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*(?P<number>\d{1,4})\s*[.:]?$", re.IGNORECASE)
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
@@ -922,6 +957,7 @@ def _with_labels_joined(lines: list[Line]) -> list[Line]:
     """Header lines with a label printed alone joined to the value under it: "STED" / "Stenhusbakken"
     reads as "Sted: Stenhusbakken"."""
     out: list[Line] = []
+    lines = [_as_field(line) for line in lines if not TABLE_RULE.fullmatch(line.stripped)]
     k = 0
     while k < len(lines):
         m = LABEL_ALONE.match(lines[k].stripped)
@@ -934,6 +970,26 @@ def _with_labels_joined(lines: list[Line]) -> list[Line]:
         out.append(lines[k])
         k += 1
     return out
+
+
+def _body_of_meeting_word(header_lines: list[Line]) -> str:
+    """The body a minutes title names by its meeting ("Ældrerådsmøde" is the Ældreråd's), in its definite form
+    as minutes write it: "Ældrerådet", "Skolebestyrelsen"."""
+    for line in header_lines[:HEADER_SCAN_LINES]:
+        s = line.stripped
+        if len(s.split()) <= MINUTES_LINE_WORDS and MINUTES_LINE.search(s) and (m := MEETING_OF_BODY.search(s)):
+            name = m["body"].lower()
+            return (name + ("n" if name.endswith("e") else "et")).capitalize()
+    return ""
+
+
+def _as_field(line: Line) -> Line:
+    """A table's cell as a field: "Udvalg: |" is "Udvalg:", "UdvalgÆldreråd" (label and value run together, as a
+    page's two cells lose the space between them) is "Udvalg: Ældreråd"."""
+    text = TABLE_CELL_END.sub("", line.stripped)
+    if m := GLUED_LABEL.match(text):
+        text = f"{m['label']}: {m['value']}"
+    return line if text == line.stripped else replace(line, text=text)
 
 
 def _norm_title(title: str) -> str:

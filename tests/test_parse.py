@@ -1763,3 +1763,56 @@ def test_items_numbered_nr_and_middelfarts_headings():
     assert [(i.number, i.title) for i in meeting.items] == [(1, "Godkendelse af dagsordenen"), (2, "Lukning af Vejenbrødvej")]
     assert [s.heading for s in meeting.item(2).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsforløb"]
     assert only(meeting, 2, "Beslutning") == "Godkendt."
+
+
+def test_a_school_boards_list_of_items_each_numbered_1_under_a_referat_heading_is_read():
+    # A school board's page: "Referat:" over the items (the page's title, no decision), every item printed "1.",
+    # an item with nothing under it among those that have text; the body named by its meeting ("skolebestyrelsesmøde").
+    text = (
+        "Dagsorden til skolebestyrelsesmøde tirsdag d. 9. april 2019\n\nDeltagere:\n\nJesper Andersen, Kent Jakobsen\n\n"
+        "Referat:\n\n 1. Godkendelse af referat\n\n    Referat godkendt\n\n 1. Kort præsentation af medlemmerne.\n"
+        " 1. Elevråd\n\nDer er nedsat en gruppe, der arbejder med projektdagen.\n\n 1. Velkomstkomité\n"
+        "  Formanden byder velkommen – vi hjælper alle nye tilflyttere\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.body == "Skolebestyrelsen"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af referat"), (2, "Kort præsentation af medlemmerne."), (3, "Elevråd"), (4, "Velkomstkomité"),
+    ]
+    assert "vi hjælper alle nye tilflyttere" in meeting.item(4).sections[0].text  # a short title does not wrap
+
+
+def test_a_page_of_one_item_marked_pkt_and_a_web_tables_fields():
+    # Lyngby-Taarbæk prints "Pkt. 1" alone over its title; Langeland's header is a table ("Udvalg: |" over
+    # "Kommunalbestyrelsen |"); Stevns runs a field's label into its value ("UdvalgÆldreråd").
+    one = (
+        "Referat fra møde i Integrationsrådet\nTorsdag den 10. september 2015\nTil stede:\nGitte Hansen\n\n"
+        "Pkt. 1\nValg af ny formand\nGitte blev valgt som ny formand for rådet.\n"
+    )
+    meeting = parse_text(one)
+    assert (meeting.body, [(i.number, i.title) for i in meeting.items]) == ("Integrationsrådet", [(1, "Valg af ny formand")])
+    table = (
+        "Referat\nDato: |\n10-10-2022 17:00:00 |\n---|---|\nUdvalg: |\nKommunalbestyrelsen |\nSted: |\nRådhussalen |\n\n"
+        "Punkt 1 Fastsættelse af kirkeskatteprocenten\nSagsfremstilling\nProcenten er 1,14.\nBeslutning\nGodkendt.\n"
+    )
+    meeting = parse_text(table)
+    assert (meeting.body, meeting.place) == ("Kommunalbestyrelsen", "Rådhussalen")
+    glued = "Referat\n\nMandag den 7. februar 2022, kl. 10:15\nMødestedRådssalen\nUdvalgÆldreråd\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    meeting = parse_text(glued)
+    assert (meeting.body, meeting.place) == ("Ældreråd", "Rådssalen")
+
+
+def test_a_body_named_by_its_meeting_in_the_first_item_and_contents_lines_are_no_items():
+    # Stevns names no body in its header; the first item approves "dagsorden til Kommunalbestyrelsens møde" of that day.
+    text = (
+        "Referat\n • 740. Åben dagsorden - godkendelse\n  Resume\n  Godkendelse af åben dagsorden til Kommunalbestyrelsens"
+        " møde den 21. december 2017.\n  Beslutning\n  Godkendt\n • 741. Budget 2018\n  Resume\n  Budgettet vedtages.\n  Beslutning\n  Godkendt\n"
+    )
+    assert parse_text(text, "stevns_kb_2017-12-21.txt").body == "Kommunalbestyrelsen"  # dated by its file's name
+    # A page cut off after its contents: "01." over "Godkendelse af dagsorden........4" lists items, it holds none.
+    contents = (
+        "Referat\nØkonomiudvalget\nMandag den 16. marts 2015\n\nSagsoversigt\n01.\nGodkendelse af dagsorden...........4\n"
+        "02.\nLovliggørelse af Julianelund ..........5\n03.\nEkspropriation af visse statslige arealer\neksisterende vejadgang ........9\n"
+    )
+    with pytest.raises(SeedFormatError):
+        parse_text(contents)
