@@ -133,7 +133,8 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
                     value = meeting.text[s2:e2].lstrip()
                     # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
                     parted = "\n\n" in meeting.text[end:s2]
-                    if (parted and (end != e or not (NAME_WORDS.match(value) or value.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                    named = value.lstrip("".join(LIST_BULLETS) + " ")  # "  • Mikkel Dencker (O)"
+                    if (parted and (end != e or not (NAME_WORDS.match(named) or named.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)

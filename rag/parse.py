@@ -590,6 +590,7 @@ class _Reader:
         list that numbers every item "1.": the longest such run (a later one on a tie: a contents list comes
         first). Two lines at least; items printed "1." each are numbered in order."""
         runs: list[list[tuple[int, ItemHeading]]] = [[]]
+        bare: set[int] = set()  # lines of items with nothing under them
         for k, line in enumerate(self.lines):
             m = self.layout.item.match(line.stripped)
             body = k + 1
@@ -611,12 +612,15 @@ class _Reader:
                 # items that do, never start one.
                 if j is None or not run or (heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1):
                     continue
+                bare.add(k)
             # Up by one, or "1." again (a web page's numbered list, flattened).
             if run and heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1:
                 if heading.number > run[-1][1].number:
                     continue  # a figure or a list line out of step
                 runs.append(run := [])  # numbering starts again: what came before listed the items
             run.append((k, heading))
+        # Mostly lines with nothing under them: a contents list that ran on from an item's text ("90. Meddelelser").
+        runs = [run for run in runs if 2 * sum(k in bare for k, _ in run) <= len(run)] or [[]]
         best = max(reversed(runs), key=len)
         if len(best) < 2 and not (best and best[0][1].marked):
             return []  # one numbered line is a list's, unless it says it is an item ("Pkt. 1", "Sag 5:"): a page of one item

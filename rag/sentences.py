@@ -58,6 +58,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden|referat|uge|gang|år)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
 )
 BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choose the same on the eval set
+LABELLED_VALUE = re.compile(r"^[A-ZÆØÅ][\w .&/-]{1,30}:\s*\S")  # "Formand: Arnold", "Næste møde: 7. juni"
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
 SECTION_PRIOR = {DECISION: 0.3, PROPOSAL: 0.1, "Anledning": -0.1, "Bilag": -0.3}  # what was decided first; attachment titles last
@@ -145,8 +146,8 @@ class SentencePicker:
                 score += 0.3  # "Hvor blev dialogmødet holdt?": the item's own "Sted: Byrådssalen, Søndergade 12"
             if intent.name and NAMING.search(text):
                 score += 0.3
-            if len(text) < 25:
-                score -= 0.2
+            if len(text) < 25 and not LABELLED_VALUE.match(text):
+                score -= 0.2  # a fragment; not a field, which says all it has to ("Formand: Arnold", "Pris: 1,80 kr.")
             if squash(text).rstrip(".").lower() == squash(title).lower():
                 score -= 0.5  # the item's title again; the answer already shows it
             if text.rstrip().endswith(",") or LEAD_IN_ALONE.search(text):

@@ -587,6 +587,20 @@ def test_a_sentence_that_says_nobody_was_absent_answers_who_was():
     assert key[1] == 1 and [q.text for q in quotes] == ["Der var ingen afbud til dagens møde."]
 
 
+def test_absentees_bulleted_under_their_label_after_a_blank_line_are_who_was_absent():
+    # Hvidovre: "Fraværende med afbud", a blank line, then "  • Mikkel Dencker (O)"; "nævner ingen fraværende" was said.
+    from rag.meeting_facts import meeting_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nØkonomiudvalget\nMødedato: 21. januar 2019\n\nDeltagere\n\n  • Gert Wahl (Ø)\n  • Helle Adelborg (A)\n\n"
+        "Fraværende med afbud\n\n  • Mikkel Dencker (O)\n  • Steen Ørskov Larsen (C)\n\nBemærkninger\n\n"
+        "1. Godkendelse af dagsorden\nSagsnr.: 19/1\n\nBeslutning\nGodkendt.\n"
+    )
+    ((key, quotes),) = meeting_facts(meeting, "Hvem var fraværende?", 3)
+    assert key[1] == 0 and "Mikkel Dencker" in quotes[0].text and "Steen Ørskov Larsen" in quotes[0].text
+    assert "Gert Wahl" not in quotes[0].text
+
 def test_a_meetings_end_said_with_its_start_is_its_end():
     # Københavns Kommune: "Mødet begyndte kl. 15.00 og sluttede kl. 19.11."
     from rag.meeting_facts import ENDED_SAID

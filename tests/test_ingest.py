@@ -1046,3 +1046,38 @@ def test_a_decision_printed_twice_is_quoted_once(tmp_path, embedder):
     )
     answer = answerer_over([path, SEED], tmp_path, embedder, meetings=2)("Hvem deltog ikke i behandlingen af udtrædelsen af skolebestyrelsen?")
     assert answer.found and answer.text.count("Nicoline Damkjær deltog ikke") == 1
+
+
+@pytest.fixture(scope="module")
+def councils(tmp_path_factory, embedder):
+    # Two councils' pages of the shapes a QA round met: an integration council that lists its members with their
+    # roles ("Gitte Kjær, Formand") and elects a new chair under "Pkt. 1"; a local council whose items are numbered
+    # lines with indented text, one with nothing under it, and whose new board is a list of "Role: Name" lines.
+    folder = tmp_path_factory.mktemp("councils")
+    (folder / "integrationsraadet.txt").write_text(
+        "Referat fra møde i Integrationsrådet\nLyngby-Taarbæk Kommune\nTorsdag den 10. september 2015\nTil stede:\n"
+        "Gitte Kjær, Formand, udpeget af Kommunalbestyrelsen\nRuth Jensen, LyngbyGuiderne\nAfbud:\nYe Li, etnisk repræsentant\n\n"
+        "Pkt. 1\nValg af ny formand samt næstformand for Integrationsrådet\n"
+        "Eftersom den tidligere formand er udtrådt af Integrationsrådet, skulle der vælges en ny formand. Efter en spørgerunde "
+        "blev Gitte valgt som ny formand for rådet, eftersom der var fuld opbakning fra alle medlemmer.\n",
+        encoding="utf-8",
+    )
+    (folder / "lokalraadet.txt").write_text(
+        "Referat af lokalrådsmøde nr 19 mandag d. 28. marts 2022\n\nTil stede: Arnold Jensen\n\n"
+        " 1. Orientering ved formand og kasserer\n  Arnold har deltaget i landsbyrådskonferencen.\n"
+        " 2. Kort præsentation af bestyrelsens medlemmer.\n 3. Konstituering\n  Formand: Arnold\n  Næstformand: Arendse\n"
+        "  Kasserer og sekretær: Thea\n  Bestyrelsesmedlem: Christian\n  Bestyrelsesmedlem: Henrik\n  Suppleant: Flemming\n"
+        " 4. Legehusprojekt\n  Arnold bestiller et legehus til legepladsen ved forsamlingshuset.\n",
+        encoding="utf-8",
+    )
+    return answerer_over(sorted(folder.glob("*.txt")), folder, embedder, meetings=2)
+
+
+def test_who_was_elected_is_the_item_titled_by_the_election_and_a_role_line_answers_who_holds_it(councils):
+    # The header's "Gitte Kjær, Formand" says who chaired that meeting; the item titled "Valg af ny formand" says who
+    # was elected. And "Formand: Arnold" is the answer, not a fragment to rank below "Kasserer og sekretær: Thea".
+    elected = councils("Hvem blev valgt som ny formand for Integrationsrådet?")
+    assert elected.found and elected.citations[0].item == 1, elected.text
+    assert any("blev Gitte valgt som ny formand" in c.quote for c in elected.citations)
+    chair = councils("Hvem blev formand for lokalrådet?")
+    assert (chair.citations[0].body, chair.citations[0].item, chair.citations[0].quote) == ("Lokalrådet", 3, "Formand: Arnold")
