@@ -12,7 +12,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]?\s+(?=[A-ZÆØÅ\"“«(])")
 _ABBREVIATION_END = re.compile(r"\b(?:jf|ca|kl|nr|pkt|fx|bl\.a|f\.eks|mht|ift|pba|evt|inkl|ekskl|mv|m\.v|dvs|vedr|d|st|tlf|sdr|ndr|hhv|sct|skt|stk|afd|ang|hr)\.$", re.IGNORECASE)
 # "1. Der opstilles ..." and "den 3. Maj": a number before the period is a list number or an ordinal.
 _NUMBER_END = re.compile(r"(?:^|\s)\d{1,3}\.$")
+# "Birgith B. Langballe", "N. J. Ottesen": a name's initial, followed by the rest of the name on the same line.
+_INITIAL_END = re.compile(r"(?:^|[\s,(.])[A-ZÆØÅ]\.$")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøå\-]+(?=[ \t]*(?:[,;)]|$|og\b|\()))", re.MULTILINE)
 _TERMINAL = (".", "!", "?", ":", ";")
+# A header's field starts its own line, though the list of names above it ran long and ended without a stop.
+_FIELD_LABEL = re.compile(r"(?:Fraværende|Afbud|Deltagere|Mødedeltagere|Tilstede|Til stede|Mødested|Bemærkninger|Referent)\b")
 
 
 def _is_list_line(line: str) -> bool:
@@ -55,7 +60,7 @@ def paragraph_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
                     and not re.match(r"(?:og |samt )?at\b", line.strip())  # "at ..." opens a proposal's point
                     and "\t" not in last_line + line
                 )
-                if not _is_list_line(line) and (
+                if not _is_list_line(line) and not _FIELD_LABEL.match(line.strip()) and (
                     (same_block and not _is_list_line(last_line) and (continues or wrapped))
                     or (not same_block and continues and (line.strip()[:1].islower() or _is_prose(line)))
                 ):
@@ -81,6 +86,8 @@ def sentence_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
         for m in _SENTENCE_END.finditer(para):
             head = para[cut : m.start()].rstrip("\"”») ")
             if _ABBREVIATION_END.search(head) or _NUMBER_END.search(head):
+                continue
+            if _INITIAL_END.search(head) and _NAME_GOES_ON.match(para, m.start()):
                 continue
             spans.append((p_start + cut, p_start + m.start() + len(m.group(0).rstrip())))
             cut = m.end()

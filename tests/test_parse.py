@@ -1816,3 +1816,18 @@ def test_a_body_named_by_its_meeting_in_the_first_item_and_contents_lines_are_no
     )
     with pytest.raises(SeedFormatError):
         parse_text(contents)
+
+
+def test_a_names_initial_ends_no_sentence_and_a_field_label_starts_its_own_line():
+    # Viborg: "Mødedeltagere ..., Birgith B. Langballe, ..." then "Fraværende Jakob Ekberg, N. J. Ottesen"; the
+    # initials cut the names, and the long list without a stop swallowed the absence line, so "nobody absent" was said.
+    from rag.text import sentence_spans
+
+    text = "Mødedeltagere Allan Clifford Christensen, Anders Bertel, Birgith B. Langballe, Kai O. Andersen\nFraværende Jakob Ekberg, N. J. Ottesen"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Mødedeltagere Allan Clifford Christensen, Anders Bertel, Birgith B. Langballe, Kai O. Andersen",
+        "Fraværende Jakob Ekberg, N. J. Ottesen",
+    ]
+    # A plan named by a letter still ends its sentence.
+    text = "Indikatorerne indgår i Plan A. På Chefseminaret blev der nedsat en arbejdsgruppe."
+    assert len(sentence_spans(text)) == 2
