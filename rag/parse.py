@@ -47,7 +47,7 @@ from .layouts import (
     Layout,
     without_period,
 )
-from .records import AgendaItem, Meeting, Section, page_at
+from .records import UNKNOWN_BODY, AgendaItem, Meeting, Section, page_at
 from .reflow import is_flattened, unflattened
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
@@ -493,7 +493,7 @@ class _Reader:
             # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
             found = without_period(
                 body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or self._dated_body(day)
-                or _body_of_meeting_word(header_lines) or "Ukendt udvalg"
+                or _body_of_meeting_word(header_lines) or UNKNOWN_BODY
             )
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
@@ -527,6 +527,9 @@ class _Reader:
             for m in BODYS_MEETING.finditer(line.stripped):
                 if find_date(m["date"]) == day and _names_a_body(m["body"]):
                     return m["body"]
+            for m in SHORT_BODYS_MEETING.finditer(line.stripped):
+                if find_date(m["date"]) == day:
+                    return BODY_SHORT_NAMES[m["body"]]
         return ""
 
     @staticmethod
@@ -867,6 +870,9 @@ FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run i
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
 # A body's own meeting that day, in a sentence: "til Kommunalbestyrelsens møde den 21. december 2017".
 BODYS_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS})s\s+møde\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.?\s*[a-zæøå]+\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})")
+# ... or by the short name minutes use for it: "Godkendelse af dagsorden for KB den 28. april 2021".
+BODY_SHORT_NAMES = {"KB": "Kommunalbestyrelsen", "BR": "Byrådet", "ØU": "Økonomiudvalget"}
+SHORT_BODYS_MEETING = re.compile(rf"\b(?:dagsorden|referat|møde)\s+(?:for|til|i)\s+(?P<body>{'|'.join(BODY_SHORT_NAMES)})\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.?\s*[a-zæøå]+\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})")
 # A title that names the meeting by its body: "Referat af Ældrerådsmøde", "Dagsorden til skolebestyrelsesmøde".
 MEETING_OF_BODY = re.compile(r"\b(?P<body>[A-Za-zÆØÅæøå]*?(?:råd|bestyrelse|udvalg|nævn))s?møde\b", re.IGNORECASE)
 # A web table's cell borders in the header: "Udvalg: |", "---|---|".

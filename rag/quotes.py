@@ -41,7 +41,7 @@ class Quote:
 def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
     """The section's sentences and list lines that hold a word or number (not a lone "." or "-"), less the
     sub-headings inside it ("Borgmesterens Afdelings påtegning"): they say what follows, not what was decided."""
-    spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e])]
+    spans = [(s, e) for s, e in sentence_spans(section.text, section.start) if any(ch.isalnum() for ch in meeting.text[s:e]) and not _file_names(meeting.text[s:e])]
     spans = _with_labelled_figures(meeting.text, spans)
     if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
         return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
@@ -51,6 +51,16 @@ def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
         span for k, span in enumerate(spans)
         if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
     ]
+
+
+# A page's links to its attachments: "application/pdf icon bilag_2_-_miljoevurdering_af_kommuneplan_2021-33_0.pdf".
+FILE_NAME = re.compile(r"\S*\.(?:pdf|docx?|xlsx?|pptx?)\b\S*|application/\w+|\bicon\b|https?://\S+|\S+_\S+", re.IGNORECASE)
+MIN_WORDS_BESIDE_FILES = 3
+
+
+def _file_names(text: str) -> bool:
+    """The line is a list of file names or links, with hardly a word beside them: nothing to quote."""
+    return bool(FILE_NAME.search(text)) and len(FILE_NAME.sub(" ", text).split()) < MIN_WORDS_BESIDE_FILES
 
 
 FIGURE_ALONE = re.compile(r"[-–]?\s*\d[\d.,]*\s*(?:%|pct\.?|kr\.?|mio\.?(?:\s*kr\.?)?|mia\.?(?:\s*kr\.?)?)?")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 HEADER_ITEM = 0  # "item 0" is the meeting header: date, place, attendees, absentees
+UNKNOWN_BODY = "Ukendt udvalg"  # minutes that name no body anywhere the parser looks
 
 
 @dataclass(frozen=True, slots=True)

@@ -860,3 +860,18 @@ def test_danish_letters_typed_as_aa_oe_ae_are_searched_as_the_minutes_write_them
     answer = answerer("Hvem var fravaerende paa moedet den 13. april 2023?")
     assert answer.found and first_source(answer) == ("2023-04-13", 1) and "Rikke Blom" in answer.citations[0].quote
     assert "'fravaerende' som 'fraværende'" in answer.note
+
+
+def test_a_pages_links_to_its_attachments_are_no_sentences_to_quote():
+    # Stevns and Næstved print the attachments' file names as a line of the item: they were quoted as its best sentence.
+    from rag.parse import parse_text
+    from rag.quotes import worded_spans
+
+    meeting = parse_text(
+        "Referat\nPlan, Miljø og Teknik\nMødedato: 22. januar 2020\n\n302. Planstrategi 2020\nSagsnr.: 20/1\n\n"
+        "application/pdf icon udkast_planstrategi_2020.pdfapplication/pdf icon bilag_2_-_miljoevurdering_2021-33_0.pdf\n\n"
+        "Resume\nPlanstrategi 2020 skal sendes i 8 ugers høring. Se bilaget Planstrategi_2020.pdf for detaljer.\n"
+    )
+    item = meeting.item(302)
+    quoted = [meeting.text[s:e] for sec in item.sections for s, e in worded_spans(meeting, sec)]
+    assert quoted == ["Planstrategi 2020 skal sendes i 8 ugers høring.", "Se bilaget Planstrategi_2020.pdf for detaljer."]

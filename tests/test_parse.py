@@ -1809,6 +1809,8 @@ def test_a_body_named_by_its_meeting_in_the_first_item_and_contents_lines_are_no
         " møde den 21. december 2017.\n  Beslutning\n  Godkendt\n • 741. Budget 2018\n  Resume\n  Budgettet vedtages.\n  Beslutning\n  Godkendt\n"
     )
     assert parse_text(text, "stevns_kb_2017-12-21.txt").body == "Kommunalbestyrelsen"  # dated by its file's name
+    short = text.replace("til Kommunalbestyrelsens møde den", "for KB den")
+    assert parse_text(short, "stevns_kb_2017-12-21.txt").body == "Kommunalbestyrelsen"
     # A page cut off after its contents: "01." over "Godkendelse af dagsorden........4" lists items, it holds none.
     contents = (
         "Referat\nØkonomiudvalget\nMandag den 16. marts 2015\n\nSagsoversigt\n01.\nGodkendelse af dagsorden...........4\n"
