@@ -33,6 +33,13 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Numbers that name or time something rather than count or price it.
 NOT_A_FIGURE = re.compile(r"\b(?:nr|kl|pkt|punkt|punkterne|§|stk|lokale|sagsnr|bilag|tillæg|lokalplan|j\.nr)\.?\s*\d+(?:[.,:\-]\d+)*|§\s*\d+", re.IGNORECASE)
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
+# A question for a price or a sum; and an amount of money ("4,2 mio. kr.", "250.000 kr", "kr. 1.500", "gratis").
+MONEY_ASKED = re.compile(r"\b(?:kost(?:er|ede|e|ede|ningen)|prisen|beløbet|udgiften|udgifterne|cost\w*|price\w*|how much money)\b", re.IGNORECASE)
+MONEY_ASKED_WITH_OTHER = re.compile(r"\b(?:procent\w*|pct|antal\w*|hvor mange|how many)\b", re.IGNORECASE)  # "udgifterne steg med hvor mange procent"
+MONEY = re.compile(
+    r"\d[\d.,]*\s*(?:kr\b|kroner|mio\b|mia\b|mill\w*|milliard\w*|tusinde?|t\.\s*kr|dkk|euro|€)|\b(?:kr|dkk)\.?\s*\d|\b(?:gratis|uden\s+udgift\w*|omkostningsneutral\w*|udgiftsneutral\w*)\b",
+    re.IGNORECASE,
+)
 NUMBER_WORD = re.compile(
     r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|"
     r"halvtreds|tres|halvfjerds|firs|halvfems|hundrede|tusinde?|million(?:er)?|milliard(?:er)?|mio|mia|halv(?:delen|t)?|"
@@ -158,6 +165,9 @@ def gives_a_figure(text: str, question: str) -> bool:
     a year, an ordinal ("1. gang", "2. og 3. november") or a list's "1."."""
     text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– "))))
     text = NOT_A_FIGURE.sub(" ", text)  # "tillæg nr. 19", "kl. 16.30", "§ 15", "punkt 4": a name or a time, no amount
+    if MONEY_ASKED.search(question) and not MONEY_ASKED_WITH_OTHER.search(question):
+        # "Hvad koster renoveringen?" is not answered by "8 ugers høring": a price is an amount of money.
+        return bool(MONEY.search(text))
     asked = set(NUMBER.findall(question))
     return any(n not in asked and not YEAR_IN_TEXT.fullmatch(n) for n in NUMBER.findall(text)) or bool(NUMBER_WORD.search(text))
 

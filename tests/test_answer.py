@@ -571,7 +571,10 @@ def test_a_number_that_names_or_times_something_is_no_figure_asked_for():
     from rag.honesty import gives_a_figure
 
     assert not any(gives_a_figure(t, "Hvad koster det?") for t in ("Forslag til tillæg nr. 19", "Mødet begyndte kl. 16.30.", "jf. § 15, stk. 4"))
-    assert all(gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Der bygges 29 rækkehuse."))
+    assert all(gives_a_figure(t, "Hvad koster det?") for t in ("Prisen er 4,2 mio. kr.", "Taksten er kr. 1.500 pr. måned", "Det er gratis."))
+    assert gives_a_figure("Der bygges 29 rækkehuse.", "Hvor mange boliger bygges der?")
+    # A price is an amount of money: "8 ugers høring" and "29 rækkehuse" say nothing of what it costs.
+    assert not any(gives_a_figure(t, "Hvad koster det?") for t in ("Planen sendes i 8 ugers høring.", "Der bygges 29 rækkehuse."))
 
 
 def test_a_sentence_that_says_nobody_was_absent_answers_who_was():
