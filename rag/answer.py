@@ -294,6 +294,9 @@ class Answerer:
             unsaid_note = f"{missing}{words_shown(unsaid, 'ordet', 'ordene') if missing else words_shown(unsaid)} står ikke i de punkter, der ligner spørgsmålet mest."
             note = " ".join(n for n in (unsaid_note, searched_as) if n)
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+        if not intent.meeting and (unnamed := self.honesty.numbers_unnamed(topic, [k for k, _ in quotes_by_item])):
+            note = f"{words_shown(unnamed, 'Betegnelsen', 'Betegnelserne')} står ikke i de punkter, der ligner spørgsmålet mest."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         agendas = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k, _ in quotes_by_item) if not self.index.meetings[m].has_decisions]
         if intent.decision and agendas:
             # "Er lokalplan 1204 vedtaget?" quoted from an agenda: its proposal is no decision.

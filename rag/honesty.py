@@ -33,6 +33,8 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Numbers that name or time something rather than count or price it.
 NOT_A_FIGURE = re.compile(r"\b(?:nr|kl|pkt|punkt|punkterne|§|stk|lokale|sagsnr|bilag|tillæg|lokalplan|j\.nr)\.?\s*\d+(?:[.,:\-]\d+)*|§\s*\d+", re.IGNORECASE)
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
+# A plan or part named by its number: "Tillæg 2", "lokalplan nr. 145", "kommuneplantillæg 8", "etape 3".
+NAMED_NUMBER = re.compile(r"\b\w*?(?P<label>tillæg|lokalplan|etape|fase|afdeling)\w*\.?\s*(?:nr\.?\s*)?(?P<number>\d{1,4})(?![\d,.]\d)", re.IGNORECASE)
 # A question for a price or a sum; and an amount of money ("4,2 mio. kr.", "250.000 kr", "kr. 1.500", "gratis").
 MONEY_ASKED = re.compile(r"\b(?:kost(?:er|ede|e|ede|ningen)|prisen|beløbet|udgiften|udgifterne|cost\w*|price\w*|how much money)\b", re.IGNORECASE)
 MONEY_ASKED_WITH_OTHER = re.compile(r"\b(?:procent\w*|pct|antal\w*|hvor mange|how many)\b", re.IGNORECASE)  # "udgifterne steg med hvor mange procent"
@@ -112,6 +114,17 @@ class Honesty:
             # Hits from other periods say nothing of a meeting in this one.
             return f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'.", False
         return "", True
+
+    def numbers_unnamed(self, topic: str, keys: list[tuple[str, int]]) -> list[str]:
+        """A plan's number the question names ("Tillæg 2 til Lokalplan 145") that none of the cited items names with
+        its label: "Tillæg 1 til Lokalplan 145" is another plan, and what was decided of it no answer."""
+        texts = [t for key in keys for t in self.topics.texts_of(key)]
+        missing = []
+        for m in NAMED_NUMBER.finditer(topic):
+            said = re.compile(rf"\b\w*{m['label']}\w*\.?\s*(?:nr\.?\s*)?{m['number']}(?![\d,.]\d)", re.IGNORECASE)
+            if not any(said.search(t) for t in texts):
+                missing.append(m.group(0))
+        return missing
 
     def unmentioned(self, topic: str, absent: list[str], retrieval: Retrieval, keys: list[tuple[str, int]]) -> list[str]:
         """The question's own words for its topic that the archive uses, when none of the cited items uses any

@@ -903,6 +903,9 @@ def test_a_plans_number_in_the_question_picks_that_plan_not_a_newer_one_alike(ot
     answer = other_systems("Hvornår blev tillæg 1 til lokalplan 145 endeligt vedtaget?")
     assert answer.found and answer.citations[0].title.startswith("Tillæg 1 til Lokalplan 145")
     assert all("1204" not in c.title for c in answer.citations)
+    # Tillæg 2 is another plan than Tillæg 1, though its words and number are all the archive's: no decision of it.
+    refused = other_systems("Hvad blev besluttet om tillæg 2 til lokalplan 145?")
+    assert not refused.found and refused.note.startswith("Betegnelsen 'tillæg 2' står ikke"), refused.text
 
 
 def test_where_a_meeting_was_held_quotes_the_whole_address_past_its_abbreviation(other_systems):
