@@ -275,7 +275,7 @@ ITEM_MARKER = re.compile(
 )
 # A web page's navigation printed at the end of an item ("Til toppen", "Til indholdsfortegnelse"): not its text.
 NAVIGATION = re.compile(
-    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt|Kopier link(?: til punktet)?(?:\s*-\s*Print)?|Show video|Vis video|Se video)\s*$",
+    r"^(?:(?:Tilbage\s+)?til\s+(?:toppen|top|indholdsfortegnelse(?:n)?|oversigten)|Udskriv|Fold alle (?:ud|sammen)|(?:Åben|Åbent|Lukket)\s+punkt|Kopier link(?: til punktet)?(?:\s*-\s*Print)?|Show video|Vis video|Se video|Se alle bilag|Vis alle bilag)\s*$",
     re.IGNORECASE,
 )
 # The body when a layout's own pattern finds none: a labelled line ("Udvalg: Udvalget for Voksne") or a

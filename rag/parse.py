@@ -637,7 +637,8 @@ class _Reader:
         that opens a case ("Resumé", "Sagsfremstilling"). Numbered in order, titled by their first line."""
         starts: list[int] = []
         bodies: list[int] = []
-        opened = decided = False
+        titled: dict[int, int] = {}  # an item's first line -> its title's line above it
+        opened = decided = decision_first = False
         for k, line in enumerate(self.lines):
             if not line.stripped:
                 continue
@@ -650,7 +651,16 @@ class _Reader:
                 else:
                     bodies.append(k + 1)
                 continue
-            if heading := self.heading_of(line):
+            decision = self.heading_of(line) == DECISION or INLINE_DECISION.match(line.stripped)
+            if decision and (not starts or decision_first) and (title := self._title_above(k)) is not None:
+                # Aarhus prints a case's decision first: its title, "Beslutning Tilbagesendes ..." (or "Beslutning" over
+                # it), then "Resumé" and "Indstilling". Such a page's items each start at a decision under a title.
+                starts.append(k)
+                bodies.append(k)
+                titled[k] = title
+                opened, decided, decision_first = True, False, True
+                continue
+            if (heading := self.heading_of(line)) and not decision_first:
                 # A heading that opens a case opens an item: not a header's "Fraværende:", nor the fields some
                 # portals print after the decision ("Beslutningskompetence", "Bilag").
                 if heading in CASE_OPENERS and (not starts or decided):
@@ -667,11 +677,29 @@ class _Reader:
             above = [j for j in range(max(k - 3, found[-1][0] + 1 if found else 0), k) if self.lines[j].stripped]
             if above and (m := self.layout.item.match(self.lines[above[0]].stripped)):
                 found.append((above[0], ItemHeading(int(m["number"]), m["title"].strip(), _marked(m), above[0] + 1)))
+            elif k in titled:
+                found.append((titled[k], ItemHeading(n, self.lines[titled[k]].stripped, False, k)))
             else:
                 found.append((k, ItemHeading(n, self._first_words(body), False, body)))
         if len({h.number for _, h in found}) < len(found):
             found = [(k, replace(h, number=n)) for n, (k, h) in enumerate(found, 1)]
         return found
+
+    def _title_above(self, k: int) -> int | None:
+        """The line over a case's first heading that reads as its title: a few words, no stop, not what the page
+        calls itself ("Referat Aarhus Byråd 03-04-2019"), nor a date, a field, a heading or a marker."""
+        skipped = (NAVIGATION, ITEM_MARKER, CASE_NUMBER)  # "Se alle bilag", "Åben sag", "12/15486" between title and heading
+        above = next((j for j in range(k - 1, max(k - 5, -1), -1) if (s := self.lines[j].stripped) and not any(p.match(s) for p in skipped)), None)
+        if above is None:
+            return None
+        s = self.lines[above].stripped
+        titles = (
+            2 <= len(s.split()) <= MAX_TITLE_WORDS and not s.endswith((".", ":", ";", ",")) and not MINUTES_LINE.search(s)  # not "KF"
+            and not HEADER_LINE.match(s) and not self.heading_of(self.lines[above]) and not DOCUMENT_MARKER.match(s)
+            and find_date(s) is None and not self.layout.item.match(s) and not self.layout.toc.match(s)  # not "Indhold"
+            and not ((b := GENERIC_LAYOUT.body.match(s)) and _names_a_body(b["body"]))  # not "Erhvervs- og Turismeudvalget"
+        )
+        return above if titles else None
 
     def _first_words(self, index: int) -> str:
         """An untitled item's title: its first line of prose, to the end of the sentence or MAX_TITLE_CHARS."""
@@ -771,9 +799,9 @@ class _Reader:
                 marks.append((k, heading, body))
             elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
                 marks.append((k, ABSENCE, k))
-            elif (g := GLUED_HEADING.match(line.stripped)) and (heading := self.layout.headings.get(g["heading"].lower())):
+            elif (g := GLUED_HEADING.match(line.stripped)) and (heading := self.layout.headings.get((g["heading"] or g["inline"]).lower())):
                 marks.append((k, heading, k))
-                glued[k] = line.text.index(g["heading"]) + g.end()
+                glued[k] = line.text.index(g["heading"] or g["inline"]) + g.end()
         sections: list[Section] = []
         bounds = [(first, "", first)] + marks
         for n, (k, heading, body) in enumerate(bounds):
@@ -909,7 +937,9 @@ NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\
 # A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
 FIELD = re.compile(r"^[A-ZÆØÅ][^\W\d]*\.?\s*:(?:\s|$)")  # one word: "Kommuneplantillæg nr. 12: Boliger ..." wraps a title
 # A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
-GLUED_HEADING = re.compile(r"^(?P<heading>Anledning|Resumé|Resume|Sagsfremstilling|Baggrund|Indstilling|Beslutning|Fraværende|Afbud|Bilag)(?=[A-ZÆØÅ]|\s*[-–]\s*[A-ZÆØÅ])")
+GLUED_HEADING = re.compile(r"^(?P<heading>Anledning|Resumé|Resume|Sagsfremstilling|Baggrund|Indstilling|Beslutning|Fraværende|Afbud|Bilag)(?=[A-ZÆØÅ]|\s*[-–]\s*[A-ZÆØÅ])|^(?P<inline>Beslutning)(?=[ \t]+[A-ZÆØÅ][a-zæøå])")
+# A decision printed on its heading's line: "Beslutning Tilbagesendes Magistratsafdelingen ... med bemærkning, at ...".
+INLINE_DECISION = re.compile(r"^Beslutning[ \t]+(?=[A-ZÆØÅ][a-zæøå])")
 # What a web page prints between an item's title and its first heading: its attachments.
 ATTACHMENT_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bicon\b|^Bilag\b", re.IGNORECASE)
 # Titles may end in an abbreviation's point: "Cirkulæreskrivelse, orienteringssager m.v.".

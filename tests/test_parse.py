@@ -1833,3 +1833,22 @@ def test_a_names_initial_ends_no_sentence_and_a_field_label_starts_its_own_line(
     # A plan named by a letter still ends its sentence.
     text = "Indikatorerne indgår i Plan A. På Chefseminaret blev der nedsat en arbejdsgruppe."
     assert len(sentence_spans(text)) == 2
+
+
+def test_aarhus_pages_print_each_cases_decision_first_under_its_title():
+    # Aarhus: "Referat Aarhus Byråd 14-08-2019", the case's title, "Beslutning Tilbagesendes ..." on one line (or
+    # "Beslutning" over it), then "Resumé" and "Indstilling". The title and the decision went into the header.
+    text = (
+        "Vælg\n\nReferat Aarhus Byråd 14-08-2019\n\n  Revisionsberetningerne og endelig godkendelse af regnskab 2018\n\n\n"
+        "  Beslutning Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet har vedtaget Magistratens indstilling.\n"
+        "  Resumé\n  Beretningerne indeholder ingen revisionsbemærkning.\n\n  Bilag\n\n  Bering-Beder Vejen – projektgodkendelse\n\n\n"
+        "  Beslutning\n  Fremsendes til Teknisk Udvalg til behandling.\n  Resumé\n  Vejen skal udvides.\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.body == "Aarhus Byråd"
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Revisionsberetningerne og endelig godkendelse af regnskab 2018"), (2, "Bering-Beder Vejen – projektgodkendelse"),
+    ]
+    assert only(meeting, 1, "Beslutning").startswith("Tilbagesendes Borgmesterens Afdeling")
+    assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Resume"]
+    assert "Revisionsberetningerne" not in meeting.header.text
