@@ -639,6 +639,9 @@ class _Reader:
         bodies: list[int] = []
         titled: dict[int, int] = {}  # an item's first line -> its title's line above it
         opened = decided = decision_first = False
+        # A page that marks where its items start ("Sagsid.: 21/27102") marks every one: a "Sagsfremstilling" after
+        # the decision goes on with the item (Viborg prints it last), it opens no new one.
+        marked = any(DOCUMENT_MARKER.match(line.stripped) for line in self.lines)
         for k, line in enumerate(self.lines):
             if not line.stripped:
                 continue
@@ -663,7 +666,7 @@ class _Reader:
             if (heading := self.heading_of(line)) and not decision_first:
                 # A heading that opens a case opens an item: not a header's "Fraværende:", nor the fields some
                 # portals print after the decision ("Beslutningskompetence", "Bilag").
-                if heading in CASE_OPENERS and (not starts or decided):
+                if heading in CASE_OPENERS and (not starts or (decided and not marked)):
                     starts.append(k)
                     bodies.append(k)
                     decided = False

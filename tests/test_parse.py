@@ -1852,3 +1852,19 @@ def test_aarhus_pages_print_each_cases_decision_first_under_its_title():
     assert only(meeting, 1, "Beslutning").startswith("Tilbagesendes Borgmesterens Afdeling")
     assert [s.heading for s in meeting.item(2).sections] == ["Beslutning", "Resume"]
     assert "Revisionsberetningerne" not in meeting.header.text
+
+
+def test_a_page_that_marks_each_item_starts_none_at_a_heading_after_the_decision():
+    # Viborg marks each item "Sagsid.: 21/27102" and prints "Sagsfremstilling" after the decision: it opened a new
+    # item titled by its first sub-heading ("Punkt 2: Historik").
+    text = (
+        "Referat\n\ntirsdag den 14. marts 2023 kl. 17:00\n\nMødested Multisalen/rådhuset\nUdvalg Byrådet\n\nSagsid.: 21/27102\n\n"
+        "Resume\nByrådet skal tage stilling til en ny udpegning til Viborg Varme.\n\nIndstilling\nBorgmesteren indstiller,\n"
+        "  1. at Allan Andersen (A) erstatter Brian Roed (A) i bestyrelsen.\n\nBeslutning i Byrådet den 14-03-2023\n"
+        "Indstillingen fra borgmesteren godkendes.\n\nSagsfremstilling\n\nHistorik\n\nViborg Kommune udpeger 1 medlem af bestyrelsen.\n\n"
+        "Sagsid.: 22/1\n\nResume\nByrådet skal godkende mødeplanen.\n\nBeslutning i Byrådet den 14-03-2023\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert len(meeting.items) == 2
+    assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
+    assert "Historik" in only(meeting, 1, "Sagsfremstilling")
