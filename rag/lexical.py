@@ -66,11 +66,27 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+YEAR_SPAN = re.compile(r"((?:19|20)\d\d)[-/]((?:19|20)\d\d|\d\d)")
+MAX_SPAN_YEARS = 12  # "2024-2035" is a plan's period; "1999-2030" more likely two numbers
+
+
 class LexicalIndex:
     """BM25 over chunk texts; row i is chunk i, like the FAISS index."""
 
     def __init__(self, bm25: bm25s.BM25, size: int) -> None:
         self.bm25, self.size = bm25, size
+        self._year_spans: dict[int, list[str]] | None = None
+
+    def year_spans(self, year: int) -> list[str]:
+        """The tokens of periods that take in the year ("2020-2022", "2019/20"): budget periods are written so."""
+        if self._year_spans is None:
+            spans: dict[int, list[str]] = {}
+            for token in self.bm25.vocab_dict:
+                if (m := YEAR_SPAN.fullmatch(token)) and (a := int(m[1])) < (b := int(m[2]) if len(m[2]) == 4 else a // 100 * 100 + int(m[2])) <= a + MAX_SPAN_YEARS:
+                    for y in range(a, b + 1):
+                        spans.setdefault(y, []).append(token)
+            self._year_spans = spans
+        return self._year_spans.get(year, [])
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
@@ -99,6 +115,12 @@ class LexicalIndex:
 def document_frequency(index: LexicalIndex, token: str) -> float:
     """Share of chunks containing a (tokenized) word; 0 for unknown words."""
     return len(rows_with(index, token)) / index.size if index.size else 0.0
+
+
+def rows_with_year(index: LexicalIndex, year: int) -> np.ndarray:
+    """Rows that write the year, alone or in a period that takes it in ("46,4 mio. kr. for 2020-2022")."""
+    rows = [rows_with(index, str(year))] + [rows_with(index, t) for t in index.year_spans(year)]
+    return np.unique(np.concatenate(rows))
 
 
 def rows_with(index: LexicalIndex, token: str) -> np.ndarray:

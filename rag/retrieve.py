@@ -20,7 +20,7 @@ from .errors import BadQuestionError
 from .glossary import Gloss, Glossary, Synonyms, danish_words
 from .index import Index, search_vectors
 from .layouts import DECISION
-from .lexical import rows_with, tokenize
+from .lexical import rows_with, rows_with_year, tokenize
 from .records import Hit
 from .text import is_english
 from .vocabulary import Respelling
@@ -199,7 +199,7 @@ class Retriever:
             for year in date_range.years:
                 # Earlier minutes that plan the year ("udviklingsuge 2024" in March 2023), and later ones that look
                 # back on it ("regnskab 2020" in March 2021: "Hvor stort var overskuddet i 2020?").
-                rows = rows_with(self.index.lexical, str(year))  # the title and text as BM25 indexed them
+                rows = rows_with_year(self.index.lexical, year)  # the title and text as BM25 indexed them
                 in_question[rows] = True
             for year, month in date_range.months:
                 # The month and its year written in one chunk ("12. september 2016"), before the month.

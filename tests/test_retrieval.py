@@ -252,3 +252,14 @@ def test_a_compound_the_minutes_never_write_is_searched_as_its_parts(seed_index)
 def test_a_correct_word_is_not_respelt_into_a_short_archive_word(seed_index, question):
     # One edit of a stem ("bolig" -> "bl") reaches almost any word; only whole words are respelt.
     assert seed_index.vocabulary.respelled(question)[1] == ()
+
+
+def test_a_year_is_written_in_the_periods_that_take_it_in():
+    # "afsat til Ørum Børnehus og Skole i 2020-2022": the minutes write the budget period as one word, "2020-2022";
+    # the question's years reached only chunks that wrote "2020" alone, and the 2019 meeting was filtered out.
+    from rag.lexical import LexicalIndex, rows_with_year
+
+    index = LexicalIndex.build(["46.400.000 kr. for 2020-2022", "budget 2020", "planen 2019/20", "tal 1999-2030", "intet år"])
+    assert list(rows_with_year(index, 2021)) == [0]
+    assert list(rows_with_year(index, 2020)) == [0, 1, 2]
+    assert list(rows_with_year(index, 2015)) == []  # "1999-2030" is two numbers, no period
