@@ -189,12 +189,15 @@ class Answerer:
                     f" (punkt {elsewhere[1]}). {unnamed} for at se det."
                 )
                 return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), wider.hits, note, applied)
-        header_says = lambda k: k[1] == HEADER_ITEM and self.topics.coverage(terms, self.topics.texts_of(k)) > 0  # noqa: E731
-        # "Hvem blev valgt som ny formand?": an item titled by the matter ("Valg af ny formand") says who became it;
-        # the header's "Gitte Hansen, Formand" says only who held it at the meeting.
         subject = [t for t in terms if not asks_of_the_meeting(t)]  # not "regionsrådsmødet": every item of it is the body's
+        # The header answers who or when only when it names the matter as well as the items do: "Skovboskolen,
+        # mødelokale K2" is no answer to who chairs its board when an item says "Formanden, Erik Andersen".
+        covered = {k: self.topics.coverage(subject, self.topics.texts_of(k)) for k in items[:3]} if subject else {}
+        header_says = lambda k: k[1] == HEADER_ITEM and bool(subject) and covered[k] >= max(covered.values())  # noqa: E731
+        # "Hvem blev valgt som ny formand?": an item titled by the matter ("Valg af ny formand") says who became it;
+        # the header's "Gitte Kjær, Formand" says only who held it at the meeting.
         titled = any(k[1] != HEADER_ITEM and (it := self._item(k)) is not None and self.topics.coverage(subject, [it.title]) > 0 for k in items[:3])
-        if not (intent.meeting or intent.when or (intent.who and any(header_says(k) for k in items[:1]) and not titled)):
+        if not (intent.meeting or (intent.when and not subject) or ((intent.when or intent.who) and any(header_says(k) for k in items[:1]) and not titled)):
             # The header says where, when and who was there in what role ("forperson", "direktør"); a question about
             # what was discussed, or about who did what when the header does not name it ("Who replaced Jørgen
             # Suhr?"), is answered by an item, even when its date words rank the header first.

@@ -55,6 +55,7 @@ HEADER_SCAN_LINES = 60
 DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
 DATED_FIRST_LINES = 3
 # What a page calls itself over its items ("Referat:"); read as a decision heading inside an item, not above the first.
+MIN_RUN_OPENED_BARE = 3  # items a run needs for a first item with nothing under it to open it
 MIN_WRAPPED_TITLE_CHARS = 25  # a title shorter than this did not run out of room on its line
 DOCUMENT_TITLES = frozenset({"referat", "dagsorden", "beslutningsprotokol"})
 PEOPLE_HEADING = re.compile(r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Til stede|Fraværende|Afbud)\s*:?\s*$", re.IGNORECASE)
@@ -613,7 +614,8 @@ class _Reader:
                 # A contents list prints its lines one under another, or over their pages; an item has its text under
                 # it. An item with nothing to say ("2. Kort præsentation af medlemmerne.") may still go on a run of
                 # items that do, never start one.
-                if j is None or not run or (heading.number != run[-1][1].number + 1 and not heading.number == run[-1][1].number == 1):
+                goes_on = bool(run) and (heading.number == run[-1][1].number + 1 or heading.number == run[-1][1].number == 1)
+                if j is None or not (goes_on or (not run and self._opens_a_run(j, heading.number))):
                     continue
                 bare.add(k)
             # Up by one, or "1." again (a web page's numbered list, flattened).
@@ -625,11 +627,20 @@ class _Reader:
         # Mostly lines with nothing under them: a contents list that ran on from an item's text ("90. Meddelelser").
         runs = [run for run in runs if 2 * sum(k in bare for k, _ in run) <= len(run)] or [[]]
         best = max(reversed(runs), key=len)
+        if best and best[0][0] in bare and len(best) < MIN_RUN_OPENED_BARE:
+            best = best[1:]  # "20. Lukket punkt." over one more line: a contents list's tail, not the first of the items
         if len(best) < 2 and not (best and best[0][1].marked):
             return []  # one numbered line is a list's, unless it says it is an item ("Pkt. 1", "Sag 5:"): a page of one item
         if len({h.number for _, h in best}) < len(best):
             best = [(k, replace(h, number=n)) for n, (k, h) in enumerate(best, 1)]
         return best
+
+    def _opens_a_run(self, j: int, number: int) -> bool:
+        """The numbered line at j goes on from `number` and has its text under it: "1. Formanden bød velkommen" over
+        "2. Årsopgørelse" / its text is the first item, not a contents line."""
+        m = self.layout.item.match(self.lines[j].stripped)
+        after = self.next_nonblank(j + 1)
+        return bool(m) and int(m["number"]) == number + 1 and after is not None and not self.layout.item.match(self.lines[after].stripped)
 
     def _repeated_sections(self) -> list[tuple[int, ItemHeading]]:
         """Items printed without titles (a portal shows them in a button the text leaves out): each starts at
@@ -736,7 +747,7 @@ class _Reader:
             ends_sentence = nxt.stripped.endswith((".", "!", "?", ":"))  # "A. P. Møllers Plads skal have ..." is text
             # A line breaks a title because it ran out of room: a short title ("Velkomstkomité") or a bullet under it
             # ("• Affaldsindsamling d. 2. april") is followed by the item's text, not by the rest of its title.
-            wraps = len(title) >= MIN_WRAPPED_TITLE_CHARS and nxt.stripped[:1] not in "•▪·*-–"
+            wraps = len(title) >= MIN_WRAPPED_TITLE_CHARS and nxt.stripped[:1] not in "•▪·*-–" and not title.endswith(".")
             if _norm_title(nxt.stripped) == _norm_title(title):
                 body_start += 1  # the title printed again under the numbered heading: not the item's text
             elif wraps and nxt.stripped and not ends_sentence and not self.opens_item(nxt) and not ITEM_MARKER.match(nxt.stripped) and not FIELD.match(nxt.stripped):

@@ -20,6 +20,7 @@ WORD = re.compile(rf"[{LETTERS}]+", re.IGNORECASE)
 MIN_RESPELL_LETTERS = 8  # one edit away from a short word there are many words; from a long one, mostly its right spelling
 MAX_RESPELL_WORDS = 12  # long words of one question looked up for a misspelling
 MIN_HEAD_LETTERS = 7  # the last part of a compound that names it alone: "påtegning"; "plan", "hal" end too many words
+PAST_TENSE_STEM = ("ed",)  # "sluttede" stems to "slutted"
 MAX_COMPOUNDS_SEARCHED = 5  # "-overskud": the archive's most frequent compounds of a head it never writes alone
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
@@ -55,8 +56,8 @@ class Vocabulary:
     def head_of_compounds(self, stem: str) -> list[str]:
         """The archive's compounds of a stem it writes only as their last part ("katalogforslag" ->
         "budgetkatalogforslag"), most frequent first; [] for a stem it writes alone, or the start of a word."""
-        if stem in self.stems or self.starts_a_word(stem):
-            return []
+        if stem in self.stems or self.starts_a_word(stem) or stem.endswith(PAST_TENSE_STEM):
+            return []  # a verb's past ("sluttede") is no compound's last part, though "besluttede" ends in it
         return self.compounds_ending(stem)[:MAX_COMPOUNDS_SEARCHED]
 
     def compounds_ending(self, head: str) -> list[str]:

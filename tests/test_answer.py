@@ -365,6 +365,10 @@ def test_the_last_part_of_a_compound_the_minutes_write_is_a_word_they_use(answer
     assert not vocabulary.unknown("katalogforslagene")
     assert "budgetkatalogforslag" in vocabulary.search_terms("katalogforslag")
     assert vocabulary.unknown("hundeskoven") and not vocabulary.compounds_ending("skov")  # too short to name a thing
+    # A verb's past is no compound's last part: "sluttede" is not searched as the seeds' "besluttede".
+    from rag.lexical import tokenize
+
+    assert vocabulary.compounds_ending(tokenize("sluttede")[0]) and not vocabulary.head_of_compounds(tokenize("sluttede")[0])
     answer = answerer("Hvad blev der sagt om katalogforslagene?")
     assert answer.found and "står ikke i referaterne" not in answer.note
     assert "budgetkatalogforslag" in answer.text

@@ -1084,3 +1084,28 @@ def test_who_was_elected_is_the_item_titled_by_the_election_and_a_role_line_answ
     assert any("blev Gitte valgt som ny formand" in c.quote for c in elected.citations)
     chair = councils("Hvem blev formand for lokalrådet?")
     assert (chair.citations[0].body, chair.citations[0].item, chair.citations[0].quote) == ("Lokalrådet", 3, "Formand: Arnold")
+
+
+def test_who_holds_a_role_the_header_does_not_name_is_answered_by_the_item_that_does(tmp_path, embedder):
+    # A school board's header names the school and its members, not who chairs; item 2 does ("Formanden, Erik
+    # Andersen"). The header was quoted ("Skovboskolen, mødelokale K2", "Dirigent: Erik Andersen").
+    (tmp_path / "skolebestyrelse.txt").write_text(
+        "Referat af skolebestyrelsesmøde\nSkovboskolen og Gørslev Skole\nSkovboskolen, mødelokale K2\n"
+        "tirsdag den 2. november 2010 kl. 18.30 - 21.00\nDirigent: Erik Andersen\nReferent: Anne Mikkelsen\n"
+        "Forældrevalgte: Erik Andersen, Nanna Steenstrup, Kim Juul Ibsen.\n\n"
+        "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n2. Meddelelser\na) Formanden, Erik Andersen:\n"
+        "• Det er en udfordring for den nye skolebestyrelse at sammenbringe bestyrelser for begge skoler.\n"
+        "b) Skoleledelsen, Per Skøt (skoleleder):\n• Uhyggeugen i SFO'en på Skovboskolen var en stor succes.\n",
+        encoding="utf-8",
+    )
+    # Another board's minutes, so the school's name is a rare word of the archive, as it is of a real one.
+    (tmp_path / "ældreråd.txt").write_text(
+        "Referat af Ældrerådsmøde den 3. april 2017\n\n1. Godkendelse af dagsorden\nDagsorden godkendt.\n\n"
+        "2. Vestegnstræf i Ballerup\nTo medlemmer deltager i træffet den 8. juni.\n\n3. Budget 2018\nRådet drøftede budgettet for ældreplejen.\n\n"
+        "4. Nye plejeboliger\nKommunen bygger 40 nye plejeboliger ved Wiedergården.\n\n5. Eventuelt\nIntet.\n",
+        encoding="utf-8",
+    )
+    answerer = answerer_over([tmp_path / "skolebestyrelse.txt", tmp_path / "ældreråd.txt"], tmp_path, embedder, meetings=2)
+    answer = answerer("Hvem er formand for skolebestyrelsen på Skovboskolen?")
+    assert answer.found and answer.citations[0].item == 2, answer.text
+    assert answer.citations[0].quote == "a) Formanden, Erik Andersen:"

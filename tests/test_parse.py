@@ -1868,3 +1868,19 @@ def test_a_page_that_marks_each_item_starts_none_at_a_heading_after_the_decision
     assert len(meeting.items) == 2
     assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
     assert "Historik" in only(meeting, 1, "Sagsfremstilling")
+
+
+def test_a_first_item_with_nothing_under_it_opens_the_run_and_a_title_ending_its_sentence_does_not_wrap():
+    # A waterworks board: " 1. Formanden bød velkommen" with nothing under it was lost to the header, and
+    # " 5. Ny vandanalyse viser 34 mg nitrat pr liter." took the line under it into its title.
+    text = (
+        "Referat af bestyrelsesmøde i vandværket 8. dec. 2011.\n\nDeltagere: Iver Nielsen, Gert Vogel.\n\n"
+        " 1. Formanden bød velkommen\n\n 2. Vandpriser.\n  Kommunen har godkendt vore takster.\n\n"
+        " 3. Ny vandanalyse viser 34 mg nitrat pr liter.\n  Sidst var det 38 mg\n  Grænseværdien er 50 mg/l.\n\n"
+        " 4. Ordinær generalforsamling afholdes onsdag den 25. april 2012.\n  Lokale er lånt i Sognegården.\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.body == "Bestyrelsen"
+    assert [i.number for i in meeting.items] == [1, 2, 3, 4]
+    assert meeting.item(3).title == "Ny vandanalyse viser 34 mg nitrat pr liter."
+    assert meeting.item(3).sections[0].text.startswith("Sidst var det 38 mg")
