@@ -46,6 +46,10 @@ ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, thou
 LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest|last|next|upcoming)\s+(?:møde|meeting)", re.IGNORECASE)
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
+# A question about a vote, and a sentence that records one ("(Ø) stemte imod", "vedtaget med 17 stemmer mod 8",
+# "Et flertal ...", "For: A, V", "enstemmigt").
+VOTE_ASKED = re.compile(r"\b(?:stemte|stemt|stemmer|stemmerne|afstemning\w*|voted?|votes|voting)\b", re.IGNORECASE)
+VOTE_SAID = re.compile(r"\b(?:stem\w*|imod\b|undlod\w*|enstemmig\w*|flertal\w*|mindretal\w*)|\b(?:for|imod)\s*:\s*[A-ZÆØÅ]", re.IGNORECASE)
 # Stems; not "-møde": "Byrådets budgetmøde" may be the body's own meeting.
 OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")
 AGENDA_MARK = " (dagsorden, ikke referat)"
@@ -288,6 +292,12 @@ class Answerer:
             (mid, number), _ = quotes_by_item[0]
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
+            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+        if VOTE_ASKED.search(retrieval.text) and not any(VOTE_SAID.search(q.text) for _, qs in quotes_by_item for q in qs):
+            # "Hvem stemte imod ...?" over minutes that say only "Tiltrådt.": the matter is there, no vote is recorded.
+            (mid, number), _ = quotes_by_item[0]
+            where = self.index.meetings[mid]
+            note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men ingen afstemning om det."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         if not intent.meeting and (unsaid := self.honesty.unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
             # Meaning stands in for words the minutes do not use, or for another language; it cannot stand in for

@@ -882,3 +882,15 @@ def test_a_pages_links_to_its_attachments_are_no_sentences_to_quote():
     item = meeting.item(302)
     quoted = [meeting.text[s:e] for sec in item.sections for s, e in worded_spans(meeting, sec)]
     assert quoted == ["Planstrategi 2020 skal sendes i 8 ugers høring.", "Se bilaget Planstrategi_2020.pdf for detaljer."]
+
+
+def test_a_vote_asked_about_is_answered_only_by_a_recorded_vote(answerer):
+    # Chefforum decided to lower the target; the minutes record no vote. Quoting the decision as who voted
+    # against was a dishonest answer on several councils' minutes ("Tiltrådt." under "Hvem stemte imod?").
+    answer = answerer("Hvem stemte imod at nedjustere måltallet for virksomhedspraktik?")
+    assert not answer.found
+    assert answer.note == "Referaterne nævner det (Chefforum 23. november 2023, punkt 6), men ingen afstemning om det."
+    from rag.answer import VOTE_SAID
+
+    assert all(VOTE_SAID.search(t) for t in ("(Ø) stemte imod.", "Vedtaget med 17 stemmer mod 8.", "Et flertal anbefaler", "Imod: O", "Enstemmigt vedtaget."))
+    assert not VOTE_SAID.search("Chefforum besluttede at nedjustere det vejledende måltal til 80.")
