@@ -13,7 +13,7 @@ import numpy as np
 
 from .config import Config
 from .dates import DATE_IN_TEXT, YEAR_IN_TEXT, long_date
-from .honesty import BODY_KIND, MIN_NAMED_LETTERS, Honesty, gives_a_figure, misspelt_asking, without, words_shown
+from .honesty import BODY_KIND, MIN_NAMED_LETTERS, NUMBER, Honesty, gives_a_figure, misspelt_asking, without, words_shown
 from .index import Index
 from .layouts import BODY_WORDS, DECISION, ROUTINE_TITLE
 from .lexical import tokenize
@@ -24,7 +24,7 @@ from .places import names_a_municipality
 from .quotes import Quote
 from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, page_of
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
-from .sentences import EMPTY_DECISION, PERSON_NAME, SentencePicker
+from .sentences import EMPTY_DECISION, PERSON_NAME, VOTE_ASKED, VOTE_SAID, SentencePicker
 from .text import squash
 from .topic import ENGLISH_FUNCTION_STEMS, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, words_of
 
@@ -46,10 +46,6 @@ ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")  # "IT", "MED", "ERP": topics, thou
 LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest|last|next|upcoming)\s+(?:møde|meeting)", re.IGNORECASE)
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
-# A question about a vote, and a sentence that records one ("(Ø) stemte imod", "vedtaget med 17 stemmer mod 8",
-# "Et flertal ...", "For: A, V", "enstemmigt").
-VOTE_ASKED = re.compile(r"\b(?:stemte|stemt|stemmer|stemmerne|afstemning\w*|voted?|votes|voting)\b", re.IGNORECASE)
-VOTE_SAID = re.compile(r"\b(?:stem\w*|imod\b|undlod\w*|enstemmig\w*|flertal\w*|mindretal\w*)|\b(?:for|imod)\s*:\s*[A-ZÆØÅ]", re.IGNORECASE)
 # Stems; not "-møde": "Byrådets budgetmøde" may be the body's own meeting.
 OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")
 AGENDA_MARK = " (dagsorden, ikke referat)"
@@ -293,7 +289,9 @@ class Answerer:
             where = self.index.meetings[mid]
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
-        if VOTE_ASKED.search(retrieval.text) and not any(VOTE_SAID.search(q.text) for _, qs in quotes_by_item for q in qs):
+        votes = [q.text for _, qs in quotes_by_item for q in qs if VOTE_SAID.search(q.text)]
+        if VOTE_ASKED.search(retrieval.text) and not (votes and (not intent.number or any(NUMBER.search(t) for t in votes))):
+            # "Hvor mange stemte for?" is not answered by "et flertal", but by "17 stemmer mod 8" or "A, B og C (17)".
             # "Hvem stemte imod ...?" over minutes that say only "Tiltrådt.": the matter is there, no vote is recorded.
             (mid, number), _ = quotes_by_item[0]
             where = self.index.meetings[mid]

@@ -58,6 +58,10 @@ BACK_REFERENCE = re.compile(
     r"\b(?:(?:denne|dette|disse)(?!\s+(?:møde|sag|punkt|dagsorden|referat|uge|gang|år)\w*)|heraf|hertil|herom|heri|hermed|herudover|pågældende)\b", re.IGNORECASE
 )
 BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choose the same on the eval set
+# A question about a vote, and a sentence that records one ("(Ø) stemte imod", "vedtaget med 17 stemmer mod 8",
+# "Et flertal ...", "For: A, V", "enstemmigt").
+VOTE_ASKED = re.compile(r"\b(?:stemte|stemt|stemmer|stemmerne|afstemning\w*|voted?|votes|voting)\b", re.IGNORECASE)
+VOTE_SAID = re.compile(r"\b(?:stem\w*|imod\b|undlod\w*|enstemmig\w*|flertal\w*|mindretal\w*)|\b(?:for|imod)\s*:\s*[A-ZÆØÅ]", re.IGNORECASE)
 LABELLED_VALUE = re.compile(r"^[A-ZÆØÅ][\w .&/-]{1,30}:\s*\S")  # "Formand: Arnold", "Næste møde: 7. juni"
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting
@@ -99,6 +103,7 @@ class SentencePicker:
                 hit_dense[(h.chunk.start, h.chunk.end)] = max(h.dense, hit_dense.get((h.chunk.start, h.chunk.end), 0.0))
         numbers = set(re.findall(r"\d+", question))
         counted = [t for m in COUNTED.finditer(question) for t in tokenize(m["thing"])] if intent.number else []
+        votes = bool(VOTE_ASKED.search(question))
         # A year in the question ("budget 2024") is context, already weighed as a topic word; a figure
         # the question repeats ("forslag 7.6") or one it does not know yet (the answer) says more.
         figures = {n for n in numbers if not YEAR_IN_TEXT.fullmatch(n)}
@@ -146,6 +151,8 @@ class SentencePicker:
                 score += 0.3  # "Hvor blev dialogmødet holdt?": the item's own "Sted: Byrådssalen, Søndergade 12"
             if intent.name and NAMING.search(text):
                 score += 0.3
+            if votes and VOTE_SAID.search(text):
+                score += 0.6  # "Hvem stemte imod?": "(Ø) stemte imod." under a decision of several lines
             if len(text) < 25 and not LABELLED_VALUE.match(text):
                 score -= 0.2  # a fragment; not a field, which says all it has to ("Formand: Arnold", "Pris: 1,80 kr.")
             if squash(text).rstrip(".").lower() == squash(title).lower():

@@ -890,7 +890,7 @@ def test_a_vote_asked_about_is_answered_only_by_a_recorded_vote(answerer):
     answer = answerer("Hvem stemte imod at nedjustere måltallet for virksomhedspraktik?")
     assert not answer.found
     assert answer.note == "Referaterne nævner det (Chefforum 23. november 2023, punkt 6), men ingen afstemning om det."
-    from rag.answer import VOTE_SAID
+    from rag.sentences import VOTE_SAID
 
     assert all(VOTE_SAID.search(t) for t in ("(Ø) stemte imod.", "Vedtaget med 17 stemmer mod 8.", "Et flertal anbefaler", "Imod: O", "Enstemmigt vedtaget."))
     assert not VOTE_SAID.search("Chefforum besluttede at nedjustere det vejledende måltal til 80.")

@@ -1109,3 +1109,23 @@ def test_who_holds_a_role_the_header_does_not_name_is_answered_by_the_item_that_
     answer = answerer("Hvem er formand for skolebestyrelsen på Skovboskolen?")
     assert answer.found and answer.citations[0].item == 2, answer.text
     assert answer.citations[0].quote == "a) Formanden, Erik Andersen:"
+
+
+def test_who_voted_against_quotes_the_recorded_vote_and_how_many_needs_a_count(tmp_path, embedder):
+    # Slagelse: the vote is one line of a decision of several; the English question was refused ("voted" unknown).
+    (tmp_path / "buu.txt").write_text(
+        "Referat\nBørne- og Ungeudvalget\nMødedato: 2. maj 2023\n\n1. Godkendelse af dagsorden\nSagsnr.: 23/1\n\nBeslutning\nGodkendt.\n\n"
+        "2. Budgetopfølgning 1 - forventet regnskab 2023\nSagsnr.: 23/2\n\nIndstilling\n"
+        "1. at Byrådet godkender budgetopfølgning 1 - forventet regnskab 2023.\n2. at merforbruget finansieres af reserven.\n\n"
+        "Beslutning\nAt 1: Indstilles til Byrådets godkendelse.\n(Ø) stemte imod.\nAt 2: Indstilles til Byrådets godkendelse.\n\n"
+        "Sagsfremstilling\nFormålet er at vurdere det forventede regnskab for 2023 for udvalgets områder.\n",
+        encoding="utf-8",
+    )
+    answerer = answerer_over([tmp_path / "buu.txt"], tmp_path, embedder, meetings=1)
+    for question in ("Who voted against budget follow-up 1 in May 2023?", "Hvilket parti stemte imod budgetopfølgningen i maj 2023?"):
+        answer = answerer(question)
+        assert answer.found and answer.citations[0].item == 2, (question, answer.note)
+        assert "(Ø) stemte imod." in [c.quote for c in answer.citations]
+    # A party against is no count of those for.
+    counted = answerer("Hvor mange stemte for budgetopfølgningen i maj 2023?")
+    assert not counted.found and counted.note.endswith("men ingen afstemning om det.")
