@@ -298,6 +298,12 @@ class Answerer:
             note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men ingen afstemning om det."
             return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
         if not intent.meeting and (unsaid := self.honesty.unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
+            if retrieval.body and not filters.body:
+                # "Hvorfor vil Henrik Nielsen udtræde af byrådet?": the council is what he leaves, not whose minutes tell
+                # it; the committee's item that names the council answers (searched once more, every body's minutes).
+                wider = self.answer(self.retriever(retrieval.question, filters, retrieval.retriever, named_body=False), filters)
+                if wider.found and self._names_body((wider.citations[0].meeting_id, wider.citations[0].item), retrieval.body):
+                    return wider
             # Meaning stands in for words the minutes do not use, or for another language; it cannot stand in for
             # the words they do use. "Elbilladestandere ved rådhuset": if the passages meaning finds never name the
             # town hall, they are about something else.

@@ -1129,3 +1129,26 @@ def test_who_voted_against_quotes_the_recorded_vote_and_how_many_needs_a_count(t
     # A party against is no count of those for.
     counted = answerer("Hvor mange stemte for budgetopfølgningen i maj 2023?")
     assert not counted.found and counted.note.endswith("men ingen afstemning om det.")
+
+
+def test_a_council_the_question_names_as_what_is_left_does_not_hide_the_committee_that_tells_it(tmp_path, embedder):
+    # Kolding: "udtræde af byrådet" names the council as what he leaves; the finance committee's minutes tell it.
+    # The council's own minutes (a members' list with another Nielsen) were searched alone, and nothing was found.
+    (tmp_path / "byraad.txt").write_text(
+        "Referat\nByrådet\nMødedato: 26. januar 2021\nDeltagere: Thomas Nielsen (A), Per Henriksen (A), Ole Hansen (V)\n\n"
+        "1. Godkendelse af dagsorden\nSagsnr.: 21/1\n\nBeslutning\nGodkendt.\n\n2. Budget 2022 - tidsplan\nSagsnr.: 21/2\n\n"
+        "Beslutning\nTidsplanen blev godkendt.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "oekonomiudvalget.txt").write_text(
+        "Referat\nØkonomiudvalget\nMødedato: 16. marts 2021\n\n1. Anmodning om udtræden af byrådet\nSagsnr.: 21/9\n\n"
+        "Resume\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd af private årsager.\n\n"
+        "Indstilling\nat Henrik Nielsens anmodning om at udtræde af Byrådet imødekommes.\n\nBeslutning\nAnbefales.\n",
+        encoding="utf-8",
+    )
+    # With the seeds, so the names are rare words of the archive, as they are of a real one.
+    files = [tmp_path / "byraad.txt", tmp_path / "oekonomiudvalget.txt", *sorted(SEED.parent.glob("*.txt"))]
+    answerer = answerer_over(files, tmp_path, embedder, meetings=7)
+    answer = answerer("Hvorfor vil Henrik Nielsen udtræde af byrådet?")
+    assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Økonomiudvalget", 1), answer.note
+    assert "af private årsager" in answer.text
