@@ -47,7 +47,7 @@ LATEST_MEETING = re.compile(r"\b(?:seneste|sidste|forrige|næste|kommende|latest
 AGENDA_APPROVAL = re.compile(r"godkendelse af (?:dagsorden|referat)", re.IGNORECASE)
 IDENTIFIER = re.compile(r"(?<![\d.,])\d{2,4}(?:\s*[-–/]\s*\d{2,4})?(?![\d])(?![.,]\d)")
 # Stems; not "-møde": "Byrådets budgetmøde" may be the body's own meeting.
-OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs)\w*$")
+OTHER_EVENT = re.compile(r"(?:seminar|konferenc|workshop|arrangement|besøg|studietur|fest|messe|kursus|kurs|årsmød|generalforsaml|landsmød|træf)\w*$")
 AGENDA_MARK = " (dagsorden, ikke referat)"
 MIN_TRUSTED_TYPO_LETTERS = 12  # a question of nothing but a misspelt word this long is read as the word it misspells
 

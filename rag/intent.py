@@ -37,6 +37,7 @@ NAME_ASKED = re.compile(r"\b(?:hedder|kaldes|kalder|navn\w*|betegn\w*|benævn\w*
 LATEST_WORDS = re.compile(r"\b(seneste|senest|nuværende|aktuelle?|gældende|nu|latest|current|now)\b", re.IGNORECASE)
 # Where a body meets ("Hvor holder udvalget sine møder?", "Hvor mødes Ældrerådet?"): a meeting's place.
 WHERE_IT_MEETS = re.compile(r"^\s*hvor\b(?!\s+(?:mange|meget|ofte|tit|længe))(?=.*\b(?:møder|mødes)\b)", re.IGNORECASE)
+WHY = re.compile(r"\b(?:hvorfor|why)\b", re.IGNORECASE)
 WHEN_WORDS = re.compile(r"\b(hvornår|hvilken dato|hvilket møde|when|what date|which meeting)\b", re.IGNORECASE)
 
 
@@ -54,7 +55,8 @@ class Intent:
     def of(cls, question: str) -> "Intent":
         return cls(
             decision=bool(DECISION_WORDS.search(question) or YES_NO.search(question)),
-            meeting=bool(
+            # "Hvorfor deltog Susanne Rasmussen som stedfortræder?": a reason is an item's, never the header's.
+            meeting=not WHY.search(question) and bool(
                 MEETING_WORDS.search(question) or ENDED_WORDS.search(question) or WHERE_IT_MEETS.search(question)
                 or (ABSENCE_NOUN.search(question) and PEOPLE_ASKED.search(question))
             ),

@@ -20,7 +20,7 @@ ABSENCE_SAID = re.compile(
     r"|\bafbud\s+fra\b|\bmødte\s+for\b|\bdeltog\s+ikke\b|\bikke\s+til\s+stede\b",
     re.IGNORECASE,
 )
-NOBODY_ABSENT = re.compile(r"\b(?:ingen|intet)\s+(?:afbud|fravær\w*|forfald)\b|\balle\s+(?:var\s+)?(?:mødt|til\s+stede)\b", re.IGNORECASE)
+NOBODY_ABSENT = re.compile(r"\b(?:ingen|intet)\s+(?:afbud|fravær\w*|forfald)\b|\balle\s+(?:\w+\s+)?(?:var\s+)?(?:mødt|til\s+stede)\b", re.IGNORECASE)  # "Alle medlemmer var mødt."
 LABEL_REST = re.compile(r"\s*(?:/\s*(?:fraværende|afbud))?\s*(?:med afbud|med forfald)?\s*:?\s*", re.IGNORECASE)  # "AFBUD/FRAVÆRENDE"
 # A meeting fact: the words that ask for it, and the header labels that give it. Absence is asked first:
 # "hvem var fraværende" is answered by "Fraværende: ...", and only failing that by who was there.

@@ -31,7 +31,8 @@ NAMING = re.compile(r"\b(?:navn\w*|hedder|kaldes|kaldet|betegn\w*|benævn\w*|dø
 # A decision that only approves the proposal: what was decided is the Indstilling.
 APPROVAL = re.compile(
     r"\b(godkend\w*|tiltr[aå]d\w*|vedt[oa]g\w*|anbefal\w*)\b(?![^.]*\bikke\b)[^.]*\bindstilling\w*|"
-    r"^\s*(?:godkendt|anbefales|anbefalet|tiltrådt|vedtaget)\.?\s*$|godkendte indstilling",
+    r"^\s*(?:godkendt|anbefales|anbefalet|tiltrådt|vedtaget)\.?\s*$|godkendte indstilling|"
+    r"\bindstilling\w*\s+(?:blev\s+|er\s+)?(?:taget\s+til\s+efterretning|godkendt|tiltrådt|vedtaget|anbefalet|fulgt)\b",  # "Direktionens indstilling taget til efterretning"
     re.IGNORECASE,
 )
 # A proposal that asks the body to decide or discuss, not one that says what to decide ("beslutter at nedjustere").

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .lexical import STOPWORDS
+
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+|[a-zæøå][.)]\s+)")
 # A sentence ends at . ! ? followed by space and a capital or quote; abbreviations such as
 # "mio. kr.", "bl.a.", "d. 3. maj" are followed by a lower-case word or a digit, so they do not split.
@@ -14,6 +16,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:jf|ca|kl|nr|pkt|fx|bl\.a|f\.eks|mht|ift|pb
 _NUMBER_END = re.compile(r"(?:^|\s)\d{1,3}\.$")
 # "Birgith B. Langballe", "N. J. Ottesen": a name's initial, followed by the rest of the name on the same line.
 _INITIAL_END = re.compile(r"(?:^|[\s,(.])[A-ZÆØÅ]\.$")
+_FIRST_NAME_INITIAL = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]\.$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-ZÆØÅ][a-zæøå\-]+)\b")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøå\-]+(?=[ \t]*(?:[,;)]|$|og\b|\()))", re.MULTILINE)
 _TERMINAL = (".", "!", "?", ":", ";")
 # A header's field starts its own line, though the list of names above it ran long and ended without a stop.
@@ -71,6 +75,13 @@ def paragraph_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+def _surname_follows(head: str, para: str, at: int) -> bool:
+    """"Anne V. Kristensen forlod mødet": a first name, its initial, then a capitalised word that is no sentence's
+    first word ("Plan A. På seminaret ..." ends at "A.")."""
+    word = _NEXT_WORD.match(para, at)
+    return bool(_FIRST_NAME_INITIAL.search(head) and word and word[1].lower() not in STOPWORDS)
+
+
 def sentence_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Spans of sentences and list lines in `text`, offset by `base`.
 
@@ -87,7 +98,7 @@ def sentence_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
             head = para[cut : m.start()].rstrip("\"”») ")
             if _ABBREVIATION_END.search(head) or _NUMBER_END.search(head):
                 continue
-            if _INITIAL_END.search(head) and _NAME_GOES_ON.match(para, m.start()):
+            if _INITIAL_END.search(head) and (_NAME_GOES_ON.match(para, m.start()) or _surname_follows(head, para, m.start())):
                 continue
             spans.append((p_start + cut, p_start + m.start() + len(m.group(0).rstrip())))
             cut = m.end()
