@@ -65,6 +65,7 @@ MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full sto
 BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
 MIN_TITLE_CHARS = 30
 CASE_OPENERS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Sagsforløb", PROPOSAL})
+CASE_TEXT = "Sagsfremstilling"
 MAX_TITLE_CHARS = 90  # of an untitled item's first line, as its title
 DURATION = re.compile(r"\(\d+\s*min\.?\)\s*")
 _DOT_LEADER = re.compile(r"\.{3,}\s*\d*\s*$")
@@ -653,6 +654,7 @@ class _Reader:
         # A page that marks where its items start ("Sagsid.: 21/27102") marks every one: a "Sagsfremstilling" after
         # the decision goes on with the item (Viborg prints it last), it opens no new one.
         marked = any(DOCUMENT_MARKER.match(line.stripped) for line in self.lines)
+        seen: set[str] = set()  # the headings of the item being read
         for k, line in enumerate(self.lines):
             if not line.stripped:
                 continue
@@ -677,10 +679,15 @@ class _Reader:
             if (heading := self.heading_of(line)) and not decision_first:
                 # A heading that opens a case opens an item: not a header's "Fraværende:", nor the fields some
                 # portals print after the decision ("Beslutningskompetence", "Bilag").
-                if heading in CASE_OPENERS and (not starts or (decided and not marked)):
+                # A "Sagsfremstilling" after the decision goes on with the item (Kolding prints it last), unless the
+                # item has had one: then a new case starts.
+                goes_on = heading == CASE_TEXT and heading not in seen
+                if heading in CASE_OPENERS and (not starts or (decided and not marked and not goes_on)):
                     starts.append(k)
                     bodies.append(k)
                     decided = False
+                    seen = set()
+                seen.add(heading)
                 opened, decided = True, decided or heading == DECISION
         if not any(self.heading_of(line) for line in self.lines[starts[0]:]) if starts else True:
             return []  # markers alone, no section: a page's navigation, not items

@@ -1884,3 +1884,19 @@ def test_a_first_item_with_nothing_under_it_opens_the_run_and_a_title_ending_its
     assert [i.number for i in meeting.items] == [1, 2, 3, 4]
     assert meeting.item(3).title == "Ny vandanalyse viser 34 mg nitrat pr liter."
     assert meeting.item(3).sections[0].text.startswith("Sidst var det 38 mg")
+
+
+def test_a_case_text_printed_after_the_decision_goes_on_with_its_item():
+    # Kolding prints "Resumé", "Forslag", the decision, then "Sagsfremstilling": it made a second item of the text.
+    text = (
+        "Dagsorden\nTirsdag 16. mar 2021 kl. 07:45\nØkonomiudvalget\nTeams\nReferat\n"
+        "Resumé\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd pr. 23. marts 2021.\n"
+        "Forslag\nKommunaldirektøren foreslår,\nat Henrik Nielsens anmodning imødekommes\n"
+        "Beslutning Økonomiudvalget den 16-03-2021\nForslaget indstilles til godkendelse.\n"
+        "Sagsfremstilling\nHenrik Nielsen har meddelt, at han ønsker at udtræde af private årsager.\n"
+        "Resumé\nByrådet skal godkende mødeplanen for 2022.\nBeslutning Økonomiudvalget den 16-03-2021\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert len(meeting.items) == 2
+    assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
+    assert "af private årsager" in only(meeting, 1, "Sagsfremstilling")
