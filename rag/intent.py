@@ -21,7 +21,7 @@ DECISION_WORDS = re.compile(
 ABSENCE_NOUN = re.compile(r"\bfravær(?:et|s)?\b", re.IGNORECASE)
 PEOPLE_ASKED = re.compile(r"\b(?:hvem|who)\s+(?:havde|har|var|meldte|had|was)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
-    r"\b(fraværende|hvem\s+mangled?e|deltog|deltagere|mødedeltager\w*|tilstede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
+    r"\b(fraværende|hvem\s+mangled?e|deltog|deltagere|mødedeltager\w*|tilstede|til\s+stede|afbud|forfald|mødested|mødelokale\w*|absent\w*|attend\w*|present|participant\w*|venue|meeting room|where (?:was|were|did)|meet|holdt|afholdt|held|begyndte|startede|tidspunkt|klokken)\b",
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(

@@ -292,6 +292,8 @@ LABEL_ALONE = re.compile(
     r"^(?P<label>Udvalg|Møde|Mødedato|Dato|Sted|Mødested|Lokale|Tid|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A member of a body as lists print them: a name and the party's letter ("Kim E. Jensen (O)").
+MEMBER = re.compile(r"[-•*]?\s*[A-ZÆØÅ][\w\-.]*(?:\s+(?:[A-ZÆØÅ][\w\-.]*|de|von|van))+\s*\([A-ZÆØÅ]{1,2}\)")
 # Header lines that end a list of names ("Medlemmer" / names / "Fraværende med afbud" / names / "Bemærkninger").
 HEADER_LABEL = re.compile(
     r"^(?:Bemærkninger|Særlige forhold|Mødefakta|Information|Stedfortrædere|Mødet hævet|Indholdsfortegnelse|Åbne sager|Lukkede sager|Åbne punkter|Lukkede punkter|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, LABEL_ALONE
+from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, LABEL_ALONE, MEMBER
 from .quotes import NAME_WORDS, Quote, header_quote, section_quotes
 from .records import HEADER_ITEM, Meeting
 from .text import sentence_spans
@@ -128,19 +128,21 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             end = e
             # Alone when nothing follows but a colon or a qualifier: "Fraværende:", "Fraværende med afbud".
             if LABEL_REST.fullmatch(text[m.end() :]):
-                bulleted = None
+                bulleted, last = None, s
                 for s2, e2 in lines[k + 1 :]:
                     value = meeting.text[s2:e2].lstrip()
                     # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
                     parted = "\n\n" in meeting.text[end:s2]
                     named = value.lstrip("".join(LIST_BULLETS) + " ")  # "  • Mikkel Dencker (O)"
-                    if (parted and (end != e or not (NAME_WORDS.match(named) or named.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                    # One member a paragraph ("Thomas Lykke Pedersen (A)", a blank line, "Ulla Hardy-Hansen (C)") goes on.
+                    members = end != e and MEMBER.fullmatch(meeting.text[s2:e2].strip()) and MEMBER.fullmatch(meeting.text[last:end].strip())
+                    if (parted and not members and (end != e or not (NAME_WORDS.match(named) or named.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)
                     elif bulleted and not value.startswith(LIST_BULLETS):
                         break
-                    end = e2
+                    last, end = s2, e2
                 if end == e:
                     continue  # a label with nothing under it says nothing
             wanted.append((s, end))

@@ -35,6 +35,7 @@ from .layouts import (
     HEADER_SECTION,
     ITEM_MARKER,
     LABEL_ALONE,
+    MEMBER,
     LAYOUTS,
     MINUTES_LINE,
     MINUTES_LINE_WORDS,
@@ -471,6 +472,12 @@ class _Reader:
                         else:
                             listed.append(name)
                     k += 1
+                    # One name a paragraph (Fredensborg: "Thomas Lykke Pedersen (A)", a blank line, "Ulla Hardy-Hansen (C)"):
+                    # the list goes on past a blank line to a line that is a member's name and party, as this one was.
+                    if k < len(header_lines) and not header_lines[k].stripped and MEMBER.fullmatch(s):
+                        j = next((i for i in range(k, len(header_lines)) if header_lines[i].stripped), None)
+                        if j is not None and MEMBER.fullmatch(header_lines[j].stripped):
+                            k = j
                 continue
             k += 1
         day = day or date_in_name(self.path) or _decided_on(self.lines)

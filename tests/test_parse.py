@@ -1900,3 +1900,21 @@ def test_a_case_text_printed_after_the_decision_goes_on_with_its_item():
     assert len(meeting.items) == 2
     assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
     assert "af private årsager" in only(meeting, 1, "Sagsfremstilling")
+
+
+def test_members_listed_one_a_paragraph_are_all_attendees():
+    # Fredensborg prints "Medlemmer" over one member a paragraph; only the first was read, and "hvem var til stede"
+    # quoted only him.
+    text = (
+        "26-01-2015 kl. 18:00\nByrådssalen\n\nMedlemmer\n\nThomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\n"
+        "Christian de Jonquiéres (C)\n\nKim E. Jensen (O)\n\nAfbud\n\nIngen\n\nReferat\n\n1. Godkendelse af dagsordenen\n"
+        "Sagsnr.: 15/1\n\nBeslutning i Byrådet den 26-01-2015\nDagsordenen blev godkendt.\n"
+    )
+    meeting = parse_text(text, "fredensborg_byraadet_2015-01-26.txt")
+    assert [a.split(" (")[0] for a in meeting.attendees] == ["Thomas Lykke Pedersen", "Ulla Hardy-Hansen", "Christian de Jonquiéres", "Kim E. Jensen"]
+    from rag.intent import Intent
+    from rag.meeting_facts import meeting_facts
+
+    assert Intent.of("Hvem var til stede ved byrådsmødet?").meeting
+    ((_, quotes),) = meeting_facts(meeting, "Hvem var til stede ved byrådsmødet?", 3)
+    assert "Kim E. Jensen (O)" in quotes[0].text and "Ingen" not in quotes[0].text
