@@ -219,7 +219,7 @@ class Answerer:
         bodies = {t for g in retrieval.glosses if all(BODY_KIND.search(d) for d in g.danish) for t in tokenize(g.asked)}
         beyond = [t for t in topic_left if not asks_of_the_meeting(t) and t not in self._body_words | bodies]
         # "Hvor blev refleksionsseminaret holdt?" asks where another gathering was, not where the body met.
-        other_event = any(OTHER_EVENT.search(t) for t in beyond)
+        other_event = any(OTHER_EVENT.search(t) for t in beyond + [w for g in retrieval.glosses for d in g.danish for w in tokenize(d)])
         # "Hvem fra BDO deltog?": a name the header does not give (the auditors' firm) is an item's, not the attendee list's.
         near = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k in items[:3])]
         unheaded = [t for t in ACRONYM.findall(topic) if not any(t in m.header.text for m in near) and any(t in m.text for m in near)]

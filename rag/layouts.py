@@ -251,7 +251,8 @@ GENERIC_LAYOUT = Layout(
     attendees_list=re.compile(r"^(?i:Tilstede|Til stede|Medlemmer|Deltagere|Mødedeltagere|Indkaldte)\s*:?\s*$"),
     absentees_list=re.compile(r"^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud)?|Ikke til stede)\s*:?\s*$"),
     # "Mødedeltagere Kim Dongsgaard, ..." (Viborg prints its labels without a colon): names start with a capital.
-    attendees_inline=re.compile(r"^(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))(?P<value>\S.+)$"),
+    # "Fremmødt: ...", "Bestyrelsen: Niels O. Pedersen, ..." (a board lists its members under its own name), with the colon.
+    attendees_inline=re.compile(r"^(?:(?:Tilstede|Til stede|Deltagere|Mødedeltagere|Medlemmer)(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))|(?:Fremmødt|Fremmødte|Bestyrelsen)\s*:\s*)(?P<value>[A-ZÆØÅ].+)$"),
     # Names start with a capital: "Fraværende med afbud" is a heading over a list, not a name.
     absentees_inline=re.compile(rf"^{ABSENCE_LABEL}\s*:?\s+(?P<value>[A-ZÆØÅ].*)$"),
     # A web page's bullet ("• 301. Title") or its contents heading glued on ("Indholdsfortegnelse1. Fraværende").

@@ -36,7 +36,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ENDED_WORDS, ENDED_LABELS),
     (
         re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
-        r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fraværende|Afbud|Ikke til stede",
+        r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fremmødt\w*|Bestyrelsen(?=\s*:)|Fraværende|Afbud|Ikke til stede",
     ),
     # "Hvor mange", "hvor meget": a number, not a place.
     (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),

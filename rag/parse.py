@@ -119,6 +119,10 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value).strip("-") or "moede"
 
 
+_NAME = r"[A-ZÆØÅ][\w\-.]*(?:\s+[A-ZÆØÅ][\w\-.]*)+(?:\s*\([^)]*\))?"
+TWO_NAMES = re.compile(rf"(?P<first>{_NAME})\s+og\s+(?P<second>{_NAME})")
+
+
 def split_names(value: str) -> tuple[str, ...]:
     """Split "A (Direktør), B (Chef), C" on commas outside parentheses."""
     names, depth, current = [], 0, []
@@ -130,6 +134,9 @@ def split_names(value: str) -> tuple[str, ...]:
         else:
             current.append(ch)
     names.append("".join(current))
+    # "..., Thor Temte og Elmer Jacobsen": the list's last two people, each a name (and party) of their own.
+    if names and (m := TWO_NAMES.fullmatch(names[-1].strip(" .;"))):
+        names[-1:] = [m["first"], m["second"]]
     # "Hans Østergaard ()": a party left empty is no part of the name.
     return tuple(n for n in (" ".join(n.replace("()", " ").split()).strip(" -•.") for n in names) if n)
 
@@ -141,6 +148,8 @@ def absent_names(value: str) -> tuple[str, ...]:
     for name in split_names(value):
         if m := STAND_IN.match(name):
             name = m["absent"]
+        elif SUBSTITUTE_ATTENDED.search(name):
+            continue  # "Kurt Munck, suppleant Martin Hillerup deltog": the substitute was there
         # The first sentence only ("Betina Sølver fraværende. Mette Tolstrup (A) deltog som stedfortræder ..."), less
         # what it says of the name ("fraværende", "- afbud").
         first = ABSENT_SAID_AFTER.sub("", NAME_SENTENCE_END.split(name)[0].rstrip(". "))
@@ -945,6 +954,8 @@ NAME_SENTENCE_END = re.compile(r"(?:(?<=\))|(?<=\w\w))\.\s+(?=[A-ZÆØÅ])")  # 
 ABSENT_SAID_AFTER = re.compile(r"\s*[-–]?\s*(?:\b(?:var|er)\s+)?\b(?:fraværende|afbud)\.?$", re.IGNORECASE)
 PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
 # A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
+# A substitute who came instead, printed among the absent: "suppleant Martin Hillerup deltog", "i stedet deltog Ole Olsen".
+SUBSTITUTE_ATTENDED = re.compile(r"^(?:suppleant|stedfortræder|i\s+stedet)\b.*\b(?:deltog|deltager|mødte)\b|\b(?:i\s+stedet\s+)(?:deltog|mødte)\b", re.IGNORECASE)
 STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
 NAME_STATUS = re.compile(r"\s*[-–]\s*(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)

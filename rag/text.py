@@ -21,7 +21,7 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-ZÆØÅ][a-zæøå\-]+)\b")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøå\-]+(?=[ \t]*(?:[,;)]|$|og\b|\()))", re.MULTILINE)
 _TERMINAL = (".", "!", "?", ":", ";")
 # A header's field starts its own line, though the list of names above it ran long and ended without a stop.
-_FIELD_LABEL = re.compile(r"(?:Fraværende|Afbud|Deltagere|Mødedeltagere|Tilstede|Til stede|Mødested|Bemærkninger|Referent)\b")
+_FIELD_LABEL = re.compile(r"(?:Fraværende|Afbud|Deltagere|Mødedeltagere|Tilstede|Til stede|Fremmødt\w*|Mødested|Bemærkninger|Referent)\b")
 
 
 def _is_list_line(line: str) -> bool:

@@ -1918,3 +1918,23 @@ def test_members_listed_one_a_paragraph_are_all_attendees():
     assert Intent.of("Hvem var til stede ved byrådsmødet?").meeting
     ((_, quotes),) = meeting_facts(meeting, "Hvem var til stede ved byrådsmødet?", 3)
     assert "Kim E. Jensen (O)" in quotes[0].text and "Ingen" not in quotes[0].text
+
+
+def test_a_boards_members_under_its_own_name_and_a_substitute_who_came_are_no_absentees():
+    # AffaldPlus: "Bestyrelsen: <members>" and "Afbud: Kurt Munck, suppleant Martin Hillerup deltog"; Dragør: "Fremmødt:".
+    text = (
+        "2016-01-29\n\nBestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20\n\n"
+        "Bestyrelsen: Niels O. Pedersen, Villum Christensen, Kurt Munck og Elmer Jacobsen\n\n"
+        "Afbud: Kurt Munck, suppleant Martin Hillerup deltog\n\nPkt. 1. Godkendelse af dagsorden (B)\n\nIndstilling:\nTil godkendelse.\n\n"
+        "Beslutning:\nGodkendt.\n\nPkt. 2. Årsmøde 2016 (B)\n\nIndstilling:\nBestyrelsen bedes tage stilling.\n\nBeslutning:\nNiels og Jørn deltager.\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.absentees == ("Kurt Munck",)
+    assert "Niels O. Pedersen" in meeting.attendees and "Elmer Jacobsen" in meeting.attendees
+    dragoer = parse_text(
+        "Referat af Ældrerådsmøde den 3.april 2017\n\nReferat af Ældrerådsmøde Mandag den 03.april 2017 Kl. 10.00 i lokale M1 på Wiedergården\n"
+        "Fremmødt: Sten Brincker, Richard Barth og Kirja Kongsbak.\n\n1. Godkendelse af dagsorden\nDagsorden godkendt.\n\n"
+        "2. Budget 2018\nRådet drøftede budgettet.\n",
+        "dragoer_aeldreraadet_2017-04-03.txt",  # "03.april 2017" without a space is read from the file's name
+    )
+    assert dragoer.body == "Ældrerådet" and "Sten Brincker" in dragoer.attendees
