@@ -287,6 +287,8 @@ BODY_FALLBACKS: tuple[re.Pattern[str], ...] = (
     GENERIC_LAYOUT.body,
     # "Referat til mødet i Udvalget for Teknik og Miljø den 22. juni 2020": a body named "Udvalget for X".
     re.compile(r"^.*?\b(?P<body>Udvalget for [A-ZÆØÅ][\w\-]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\w\-]*)*)"),
+    # "mødet i Udvalg for regional udvikling" (Region Midtjylland): the whole line after "mødet i" names it.
+    re.compile(r"^(?:til\s+)?mødet\s+i\s+(?P<body>Udvalg(?:et)?\s+for\s+[\wæøå][\w\-]*(?:,?\s+(?:og\s+)?[\wæøå][\w\-]*){0,5})\s*$"),
 )
 # A label printed alone with its value on the next line ("STED" / "Stenhusbakken", "Mødedato:" / "onsdag den 1. oktober 2025").
 LABEL_ALONE = re.compile(

@@ -575,11 +575,20 @@ class _Reader:
     def _items_at(self, starts: list[tuple[int, ItemHeading]]) -> list[AgendaItem]:
         """The items that start at these lines, each running to the next."""
         items = []
+        above = ""  # the case number printed over this item's heading, at the end of the one before
         for n, (idx, heading) in enumerate(starts):
             stop = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
-            while stop > heading.body_start and (not self.lines[stop - 1].stripped or NAVIGATION.match(self.lines[stop - 1].stripped)):
-                stop -= 1  # "Til toppen" under the item's last section
-            items.append(self._item(idx, stop, heading))
+            below = ""
+            while stop > heading.body_start:
+                s = self.lines[stop - 1].stripped
+                if not s or NAVIGATION.match(s):
+                    stop -= 1  # "Til toppen" under the item's last section
+                elif n + 1 < len(starts) and not below and (cm := CASE_NUMBER.match(s)) and cm["labelled"]:
+                    below, stop = cm["labelled"].strip(), stop - 1  # "Sagnr.: 1-21-78-7-12" over the next "33. Title"
+                else:
+                    break
+            items.append(self._item(idx, stop, heading, above))
+            above = below
         return items
 
     # -- the last resort: minutes no layout reads ---------------------------------------------------
@@ -761,7 +770,7 @@ class _Reader:
                 return j
         return idx
 
-    def _item(self, idx: int, stop: int, heading: ItemHeading) -> AgendaItem:
+    def _item(self, idx: int, stop: int, heading: ItemHeading, case_above: str = "") -> AgendaItem:
         title = heading.title
         body_start = heading.body_start
         # A title may wrap onto the next line (no blank line between, and not a heading or case number).
@@ -777,7 +786,7 @@ class _Reader:
                 if not self.layout.item.match(nxt.stripped):
                     title = f"{title} {nxt.stripped}"
                     body_start += 1
-        case_number = ""
+        case_number = case_above
         j = self.after_markers(body_start)
         if j is not None and j < stop and (cm := CASE_NUMBER.match(self.lines[j].stripped)):
             case_number = (cm["labelled"] or cm["kle"] or cm["emn"]).strip()
@@ -1011,6 +1020,8 @@ def _names_a_body(name: str) -> bool:
     words = [w.strip("\"'«»()–-") for w in name.replace(",", " ").split()]
     if words[0].lower() in SECTION_HEADINGS:
         return False  # "Beslutning i Byrådet den 26-01-2015" heads a decision; its body is the layouts' to read
+    if re.match(r"Udvalg(?:et)?\s+for\s", name):
+        return True  # "Udvalg for regional udvikling": what it is for may be written in small letters
     return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words[:-1])
 
 

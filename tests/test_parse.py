@@ -1938,3 +1938,19 @@ def test_a_boards_members_under_its_own_name_and_a_substitute_who_came_are_no_ab
         "dragoer_aeldreraadet_2017-04-03.txt",  # "03.april 2017" without a space is read from the file's name
     )
     assert dragoer.body == "Ældrerådet" and "Sten Brincker" in dragoer.attendees
+
+
+def test_a_case_number_printed_over_the_next_items_heading_is_that_items():
+    # Region Midtjylland prints "Sagnr.: 1-21-78-7-12" over "33. Title": it ended item 32's decision instead.
+    text = (
+        "Referat\ntil\nmødet i Forretningsudvalget\nden 21. maj 2013 kl. 10:00\n\nSagnr.: 1-30-11-06-V\n"
+        "32. Belægningssituationen på det medicinske område\nResume\nNotatet illustrerer belægningens udvikling.\n"
+        "Beslutning\nForretningsudvalget indstiller,\nat orienteringen tages til efterretning.\nTilbage til toppen\n"
+        "Sagnr.: 1-21-78-7-12\n33. Driftsoverførsler 2012 til 2013\nResume\nDer foreslås driftsoverførsler.\nBeslutning\nGodkendt.\n"
+    )
+    meeting = parse_text(text)
+    assert meeting.body == "Forretningsudvalget"
+    assert [(i.number, i.case_number) for i in meeting.items][1:] == [(33, "1-21-78-7-12")]
+    # Its committee "Udvalg for regional udvikling" writes what it is for in small letters: it was "Ukendt udvalg".
+    assert parse_text(text.replace("Forretningsudvalget", "Udvalg for regional udvikling")).body == "Udvalg for regional udvikling"
+    assert only(meeting, 32, "Beslutning") == "Forretningsudvalget indstiller,\nat orienteringen tages til efterretning."
