@@ -1854,20 +1854,32 @@ def test_aarhus_pages_print_each_cases_decision_first_under_its_title():
     assert "Revisionsberetningerne" not in meeting.header.text
 
 
-def test_a_page_that_marks_each_item_starts_none_at_a_heading_after_the_decision():
-    # Viborg marks each item "Sagsid.: 21/27102" and prints "Sagsfremstilling" after the decision: it opened a new
-    # item titled by its first sub-heading ("Punkt 2: Historik").
-    text = (
-        "Referat\n\ntirsdag den 14. marts 2023 kl. 17:00\n\nMødested Multisalen/rådhuset\nUdvalg Byrådet\n\nSagsid.: 21/27102\n\n"
-        "Resume\nByrådet skal tage stilling til en ny udpegning til Viborg Varme.\n\nIndstilling\nBorgmesteren indstiller,\n"
-        "  1. at Allan Andersen (A) erstatter Brian Roed (A) i bestyrelsen.\n\nBeslutning i Byrådet den 14-03-2023\n"
-        "Indstillingen fra borgmesteren godkendes.\n\nSagsfremstilling\n\nHistorik\n\nViborg Kommune udpeger 1 medlem af bestyrelsen.\n\n"
-        "Sagsid.: 22/1\n\nResume\nByrådet skal godkende mødeplanen.\n\nBeslutning i Byrådet den 14-03-2023\nGodkendt.\n"
-    )
+VIBORG_ITEM = (
+    # Viborg marks each item "Sagsid.: 21/27102" and prints "Sagsfremstilling" after the decision.
+    "Referat\n\ntirsdag den 14. marts 2023 kl. 17:00\n\nMødested Multisalen/rådhuset\nUdvalg Byrådet\n\nSagsid.: 21/27102\n\n"
+    "Resume\nByrådet skal tage stilling til en ny udpegning til Viborg Varme.\n\nIndstilling\nBorgmesteren indstiller,\n"
+    "  1. at Allan Andersen (A) erstatter Brian Roed (A) i bestyrelsen.\n\nBeslutning i Byrådet den 14-03-2023\n"
+    "Indstillingen fra borgmesteren godkendes.\n\nSagsfremstilling\n\nHistorik\n\nViborg Kommune udpeger 1 medlem af bestyrelsen.\n\n"
+    "Sagsid.: 22/1\n\nResume\nByrådet skal godkende mødeplanen.\n\nBeslutning i Byrådet den 14-03-2023\nGodkendt.\n"
+)
+KOLDING_ITEM = (
+    # Kolding prints "Resumé", "Forslag", the decision, then "Sagsfremstilling".
+    "Dagsorden\nTirsdag 16. mar 2021 kl. 07:45\nØkonomiudvalget\nTeams\nReferat\n"
+    "Resumé\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd pr. 23. marts 2021.\n"
+    "Forslag\nKommunaldirektøren foreslår,\nat Henrik Nielsens anmodning imødekommes\n"
+    "Beslutning Økonomiudvalget den 16-03-2021\nForslaget indstilles til godkendelse.\n"
+    "Sagsfremstilling\nHenrik Nielsen har meddelt, at han ønsker at udtræde af private årsager.\n"
+    "Resumé\nByrådet skal godkende mødeplanen for 2022.\nBeslutning Økonomiudvalget den 16-03-2021\nGodkendt.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "said"), [(VIBORG_ITEM, "Historik"), (KOLDING_ITEM, "af private årsager")])
+def test_a_case_text_printed_after_the_decision_goes_on_with_its_item(text, said):
+    # Both made a second item of the case text ("Punkt 2: Historik"), with or without a marker over each item.
     meeting = parse_text(text)
     assert len(meeting.items) == 2
     assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
-    assert "Historik" in only(meeting, 1, "Sagsfremstilling")
+    assert said in only(meeting, 1, "Sagsfremstilling")
 
 
 def test_a_first_item_with_nothing_under_it_opens_the_run_and_a_title_ending_its_sentence_does_not_wrap():
@@ -1884,22 +1896,6 @@ def test_a_first_item_with_nothing_under_it_opens_the_run_and_a_title_ending_its
     assert [i.number for i in meeting.items] == [1, 2, 3, 4]
     assert meeting.item(3).title == "Ny vandanalyse viser 34 mg nitrat pr liter."
     assert meeting.item(3).sections[0].text.startswith("Sidst var det 38 mg")
-
-
-def test_a_case_text_printed_after_the_decision_goes_on_with_its_item():
-    # Kolding prints "Resumé", "Forslag", the decision, then "Sagsfremstilling": it made a second item of the text.
-    text = (
-        "Dagsorden\nTirsdag 16. mar 2021 kl. 07:45\nØkonomiudvalget\nTeams\nReferat\n"
-        "Resumé\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd pr. 23. marts 2021.\n"
-        "Forslag\nKommunaldirektøren foreslår,\nat Henrik Nielsens anmodning imødekommes\n"
-        "Beslutning Økonomiudvalget den 16-03-2021\nForslaget indstilles til godkendelse.\n"
-        "Sagsfremstilling\nHenrik Nielsen har meddelt, at han ønsker at udtræde af private årsager.\n"
-        "Resumé\nByrådet skal godkende mødeplanen for 2022.\nBeslutning Økonomiudvalget den 16-03-2021\nGodkendt.\n"
-    )
-    meeting = parse_text(text)
-    assert len(meeting.items) == 2
-    assert [s.heading for s in meeting.item(1).sections] == ["Resume", "Indstilling", "Beslutning", "Sagsfremstilling"]
-    assert "af private årsager" in only(meeting, 1, "Sagsfremstilling")
 
 
 def test_members_listed_one_a_paragraph_are_all_attendees():
