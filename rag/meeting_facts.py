@@ -31,6 +31,11 @@ ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
 # "Mødet hævet kl. 19:40.", "Mødet begyndte kl. 15.00 og sluttede kl. 19.11." (Københavns Kommune).
 ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b|\bMødet\s+(?:begyndte|startede)\b.{0,40}?\bog\s+(?:sluttede|blev\s+hævet)\b", re.IGNORECASE)
+# How or where a meeting was held, said in a sentence: "Mødet afholdes virtuelt.", "Mødet blev holdt på Teams".
+HELD_SAID = re.compile(
+    r"\bmødet\s+(?:blev\s+|bliver\s+|er\s+)?(?:af)?hold(?:es|t)\s+(?:som\s+)?(?:virtuelt|digitalt|online|fysisk|videomøde|telefonmøde|(?:på|via|over)\s+(?:Teams|Skype|Zoom|video)\w*)",
+    re.IGNORECASE,
+)
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (ENDED_WORDS, ENDED_LABELS),
@@ -39,7 +44,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fremmødt\w*|Bestyrelsen(?=\s*:)|Fraværende|Afbud|Ikke til stede",
     ),
     # "Hvor mange", "hvor meget": a number, not a place.
-    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
+    (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|hvordan\b(?=.*\b(?:af)?hold(?:t|es)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
 TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
@@ -83,6 +88,8 @@ def meeting_facts(meeting: Meeting, question: str, most: int) -> list[tuple[tupl
         return _by_item(meeting, said)  # "Der var ingen afbud til dagens møde.": the answer is nobody
     if not wanted and ENDED_WORDS.search(question) and (said := _sentences_saying(meeting, ENDED_SAID, most)):
         return _by_item(meeting, said)
+    if not wanted and MEETING_FACTS[3][0].search(question) and (said := _sentences_saying(meeting, HELD_SAID, most)):
+        return _by_item(meeting, said)  # "Hvordan/hvor blev mødet holdt?": "Mødet afholdes virtuelt."
     return [((meeting.meeting_id, HEADER_ITEM), [header_quote(meeting, s, e) for s, e in wanted])]
 
 def _sentences_saying(meeting: Meeting, said: re.Pattern[str], most: int, named: bool = False) -> list[tuple[int, Quote]]:

@@ -916,3 +916,17 @@ def test_what_a_question_and_a_sentence_say_in_the_minutes_of_other_councils():
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Anne V. Kristensen forlod mødet.", "Indikatorerne indgår i Plan A.", "På seminaret blev de drøftet.",
     ]
+
+
+def test_a_meeting_held_online_is_said_in_an_item_and_answers_where_and_how():
+    # Slagelse: the header names no place; the first item's decision says "Mødet afholdes virtuelt." ("not given" was said).
+    from rag.meeting_facts import meeting_facts
+    from rag.parse import parse_text
+
+    meeting = parse_text(
+        "Referat\nBørne- og Ungeudvalget\nMødedato: 10. august 2020\n\n408. Godkendelse af dagsorden (B)\nSagsnr.: 20/1\n\n"
+        "Beslutning i Børne- og Ungeudvalget den 10. august 2020\nGodkendt.\nMødet afholdes virtuelt.\n"
+    )
+    for question in ("Hvordan blev mødet afholdt?", "Hvor blev mødet holdt?"):
+        ((key, quotes),) = meeting_facts(meeting, question, 3)
+        assert key[1] == 408 and [q.text for q in quotes] == ["Mødet afholdes virtuelt."]
