@@ -11,7 +11,7 @@ from .records import HEADER_ITEM, Meeting
 from .text import sentence_spans
 
 LIST_BULLETS = ("-", "•", "*", "–")
-ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede|hvem\s+mangled?e)\b", re.IGNORECASE)
+ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede|deltog ikke|hvem\s+mangled?e)\b", re.IGNORECASE)
 # An agenda item that is the absence list ("1. Fraværende", "Afbud og stedfortrædere"), not "Fraværsstatistik".
 ABSENCE_TITLE = re.compile(r"^(?:Fraværende|Afbud|Forfald)\b", re.IGNORECASE)
 # A sentence that says someone was absent, not one about absence ("Fraværet i Team Nord er faldet").

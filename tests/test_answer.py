@@ -910,6 +910,11 @@ def test_what_a_question_and_a_sentence_say_in_the_minutes_of_other_councils():
     assert NOBODY_ABSENT.search("Alle medlemmer var mødt.")
     # A reason is an item's: "Hvorfor deltog ... som stedfortræder?" is no question about who attended.
     assert not Intent.of("Hvorfor deltog Susanne Rasmussen som stedfortræder?").meeting
+    # "Hvem deltog ikke under punkterne 12-15?" asks who was absent ("Torben Haack (F) deltog ikke under punkterne 12-15."),
+    # not who attended.
+    from rag.meeting_facts import ABSENT_WORDS
+
+    assert ABSENT_WORDS.search("Hvem deltog ikke under punkterne 12-15?")
     assert Intent.of("Hvem deltog i mødet?").meeting
     # "Anne V. Kristensen forlod mødet": a first name's initial goes on into the surname, even before a verb.
     text = "Anne V. Kristensen forlod mødet. Indikatorerne indgår i Plan A. På seminaret blev de drøftet."
