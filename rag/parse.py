@@ -707,7 +707,9 @@ class _Reader:
                 # A "Sagsfremstilling" after the decision goes on with the item (Kolding prints it last), unless the
                 # item has had one: then a new case starts.
                 goes_on = heading == CASE_TEXT and heading not in seen
-                if heading in CASE_OPENERS and (not starts or (decided and not marked and not goes_on)):
+                # The same opening heading again ("Beslutningstema" under the next "Sagsnr.:") is a new case, decided or not.
+                again = heading in seen and not marked
+                if heading in CASE_OPENERS and (not starts or again or (decided and not marked and not goes_on)):
                     starts.append(k)
                     bodies.append(k)
                     decided = False

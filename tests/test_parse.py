@@ -1950,3 +1950,17 @@ def test_a_case_number_printed_over_the_next_items_heading_is_that_items():
     # Its committee "Udvalg for regional udvikling" writes what it is for in small letters: it was "Ukendt udvalg".
     assert parse_text(text.replace("Forretningsudvalget", "Udvalg for regional udvikling")).body == "Udvalg for regional udvikling"
     assert only(meeting, 32, "Beslutning") == "Forretningsudvalget indstiller,\nat orienteringen tages til efterretning."
+
+
+def test_the_same_opening_heading_again_is_a_new_case_decided_or_not():
+    # Hedensted: "Sagsnr.: ..." over "Beslutningstema" for every case; the first case has no decision, so the loan
+    # guarantee was read as its second "Resume" and cited as "Punkt 1: Mødets deltagere/fraværende noteres her.".
+    text = (
+        "Udvalg: Kommunalbestyrelsen 2022-2025\nMødedato: 26. november 2025 16:00\nMødested: Rådhussalen, Juelsminde Rådhus\n"
+        "Sagsnr.: 00.00.00-P35-34-24\nBeslutningstema\nMødets deltagere/fraværende noteres her.\n"
+        "Sagsnr.: 13.03.00-Ø60-7-25\nBeslutningstema\nKommunalbestyrelsen skal tage stilling til en kommunal lånegaranti på 14,8 mio. kr.\n"
+        "Sagsfremstilling\nLøsning Fjernvarme har søgt om garantien.\n"
+    )
+    meeting = parse_text(text)
+    assert [(i.number, i.case_number) for i in meeting.items] == [(1, ""), (2, "13.03.00-Ø60-7-25")]
+    assert "14,8 mio. kr." in meeting.item(2).sections[0].text
