@@ -48,6 +48,7 @@ from .layouts import (
     Layout,
     without_period,
 )
+from .names import MAX_NAME_WORDS, NAME_STATUS, absent_names, names_line, split_names, unique_names
 from .records import UNKNOWN_BODY, AgendaItem, Meeting, Section, page_at
 from .reflow import is_flattened, unflattened
 
@@ -117,45 +118,6 @@ def slugify(value: str) -> str:
     value = value.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", value).strip("-") or "moede"
-
-
-_NAME = r"[A-ZÆØÅ][\w\-.]*(?:\s+[A-ZÆØÅ][\w\-.]*)+(?:\s*\([^)]*\))?"
-TWO_NAMES = re.compile(rf"(?P<first>{_NAME})\s+og\s+(?P<second>{_NAME})")
-
-
-def split_names(value: str) -> tuple[str, ...]:
-    """Split "A (Direktør), B (Chef), C" on commas outside parentheses."""
-    names, depth, current = [], 0, []
-    for ch in value:
-        depth += (ch == "(") - (ch == ")")
-        if ch in ",;" and depth <= 0:
-            names.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    names.append("".join(current))
-    # "..., Thor Temte og Elmer Jacobsen": the list's last two people, each a name (and party) of their own.
-    if names and (m := TWO_NAMES.fullmatch(names[-1].strip(" .;"))):
-        names[-1:] = [m["first"], m["second"]]
-    # "Hans Østergaard ()": a party left empty is no part of the name.
-    return tuple(n for n in (" ".join(n.replace("()", " ").split()).strip(" -•.") for n in names) if n)
-
-
-def absent_names(value: str) -> tuple[str, ...]:
-    """Who an absence line says was absent: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)"
-    names Michael Christensen; "Anne-Merete Mikkelsen (A). John Larsen deltager i stedet." names Anne-Merete Mikkelsen."""
-    names = []
-    for name in split_names(value):
-        if m := STAND_IN.match(name):
-            name = m["absent"]
-        elif SUBSTITUTE_ATTENDED.search(name):
-            continue  # "Kurt Munck, suppleant Martin Hillerup deltog": the substitute was there
-        # The first sentence only ("Betina Sølver fraværende. Mette Tolstrup (A) deltog som stedfortræder ..."), less
-        # what it says of the name ("fraværende", "- afbud").
-        first = ABSENT_SAID_AFTER.sub("", NAME_SENTENCE_END.split(name)[0].rstrip(". "))
-        # "Flemming Madsen (A) og Jørgen Lundsgaard (B)": two people, each with a party.
-        names.extend(re.split(r"(?<=\))\s+og\s+(?=[A-ZÆØÅ])", first))
-    return tuple(n for n in names if n)
 
 
 def choose_layouts(lines: list[Line], path: Path) -> list[Layout]:
@@ -523,9 +485,9 @@ class _Reader:
                 items=items,
                 place=place,
                 time=time,
-                attendees=_unique(attendees),
+                attendees=unique_names(attendees),
                 # Not a sentence read as a name where a PDF's columns ran together ("Sagens formål Godkendelse af ...").
-                absentees=tuple(n for n in _unique(absentees + item_absent) if len(re.sub(r"\([^)]*\)", " ", n).split()) <= MAX_NAME_WORDS),
+                absentees=tuple(n for n in unique_names(absentees + item_absent) if len(re.sub(r"\([^)]*\)", " ", n).split()) <= MAX_NAME_WORDS),
                 layout=layout.name,
                 # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own,
                 # and say they are minutes even where no decision heading was read ("Referat: Godkendt").
@@ -842,7 +804,7 @@ class _Reader:
                 j = self.next_nonblank(k + 1)
                 if heading == DECISION and j is not None and j < stop and EMPTY_ABSENCE.match(self.lines[j].stripped):
                     after = self.next_nonblank(j + 1)
-                    if after is not None and after < stop and not _names(self.lines[after].stripped):
+                    if after is not None and after < stop and not names_line(self.lines[after].stripped):
                         skip, body = j, j + 1  # an empty "Fraværende:" line; the decision follows it
                 marks.append((k, heading, body))
             elif self.layout.absentees_inline and self.layout.absentees_inline.match(line.stripped):
@@ -866,7 +828,7 @@ class _Reader:
                 # the decision printed right under them ("Fraværende:  Villum Christensen (I)" / "Godkendt.").
                 para_end = k + 1
                 while para_end < end and (s := self.lines[para_end].stripped) and (
-                    _names(s) or s.startswith("(") or self.lines[para_end - 1].stripped.endswith((",", " og"))
+                    names_line(s) or s.startswith("(") or self.lines[para_end - 1].stripped.endswith((",", " og"))
                 ):
                     para_end += 1
                 s, e = self.span(k, para_end)
@@ -902,7 +864,7 @@ class _Reader:
             if not s:
                 continue
             # An empty label names nobody: the next item's case number ("Sagsnr.: 00.32.10-S00-1-24") is no name.
-            if (seen and not (_names(s) or s.startswith("("))) or (not seen and (CASE_NUMBER.match(s) or CASE_LABEL_ALONE.match(s))):
+            if (seen and not (names_line(s) or s.startswith("("))) or (not seen and (CASE_NUMBER.match(s) or CASE_LABEL_ALONE.match(s))):
                 return j
             seen = True
         return stop
@@ -941,7 +903,6 @@ BODY_WORD = re.compile(rf"(?:{BODY_WORDS}|magistrat(?:en)?)$")
 # ("Møde i Forretningsudvalget"), a label without its colon ("Udvalg Økonomi- og Erhvervsudvalget"; not the body
 # "Udvalg for teknik og miljø").
 PREFIXED_BODY = re.compile(r"^(?:(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?=\w)|(?:(?i:møde(?:t)?\s+i)|Udvalg|Forum|Organ)\s+(?=[A-ZÆØÅ]))(?P<body>.+)$")
-MAX_NAME_WORDS = 8  # "Britt Jensen (A), sag 129-138" is a name with its note; a dozen words are a sentence
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
 # A body's own meeting that day, in a sentence: "til Kommunalbestyrelsens møde den 21. december 2017".
@@ -961,18 +922,6 @@ MARKED_NUMBER_ALONE = re.compile(r"^(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
 PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
-NAME_SENTENCE_END = re.compile(r"(?:(?<=\))|(?<=\w\w))\.\s+(?=[A-ZÆØÅ])")  # after a party or a word, not an initial ("Jan R. Jakobsen")
-ABSENT_SAID_AFTER = re.compile(r"\s*[-–]?\s*(?:\b(?:var|er)\s+)?\b(?:fraværende|afbud)\.?$", re.IGNORECASE)
-PAGE_MARK = re.compile(r"\s*\bSide\s+\d+$")
-# A substitute's line: "Allan Tirsgaard (C) deltog i mødet i stedet for Michael Christensen (C)."
-# A substitute who came instead, printed among the absent: "suppleant Martin Hillerup deltog", "i stedet deltog Ole Olsen".
-SUBSTITUTE_ATTENDED = re.compile(r"^(?:suppleant|stedfortræder|i\s+stedet)\b.*\b(?:deltog|deltager|mødte)\b|\b(?:i\s+stedet\s+)(?:deltog|mødte)\b", re.IGNORECASE)
-STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i\s+mødet\s+)?i\s+stedet\s+for\s+(?P<absent>.+?)\.?$", re.IGNORECASE)
-# What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
-NAME_STATUS = re.compile(r"\s*[-–]\s*(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
-# A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
-_NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
-NAMES_LINE = re.compile(rf"^{_NAME}(?:\s*(?:,|og)\s*{_NAME})*\.?$")
 
 
 # What minutes call themselves in their first lines; "Dagsorden" alone is an agenda, which decides nothing yet.
@@ -983,7 +932,6 @@ MINUTES_TITLE = re.compile(
 )
 NOT_MINUTES_TITLE = re.compile(r"godkend|underskri|sidste møde|forrige møde", re.IGNORECASE)
 MINUTES_TITLE_LINES = 8
-NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\.?")
 # A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
 FIELD = re.compile(r"^[A-ZÆØÅ][^\W\d]*\.?\s*:(?:\s|$)")  # one word: "Kommuneplantillæg nr. 12: Boliger ..." wraps a title
 # A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
@@ -1041,10 +989,6 @@ def _marked(m: re.Match[str]) -> bool:
     return bool(m.groupdict().get("marked"))
 
 
-def _names(line: str) -> bool:
-    return bool(NAMES_LINE.match(line)) or line.strip(" .").lower() in ("ingen", "ingen fravær", "ingen afbud")
-
-
 def _with_labels_joined(lines: list[Line]) -> list[Line]:
     """Header lines with a label printed alone joined to the value under it: "STED" / "Stenhusbakken"
     reads as "Sted: Stenhusbakken"."""
@@ -1086,21 +1030,6 @@ def _as_field(line: Line) -> Line:
 
 def _norm_title(title: str) -> str:
     return " ".join(title.lower().split()).rstrip(".")
-
-
-def _unique(names: list[str]) -> tuple[str, ...]:
-    """Each person once; "Ingen" or "-" under "Fraværende" names nobody."""
-    seen, out = set(), []
-    for name in names:
-        name = PAGE_MARK.sub("", name)  # "Ingen Side 2": a page's number run into the list
-        key = re.sub(r"[\s.\d]+$", "", name.split("(")[0].strip().lower())  # "Ingen.1.": the next item's number glued on
-        if " " not in key and name.rstrip().endswith(".") and key not in ("", "ingen"):
-            continue  # one word and a full stop ("Underskrevet."), a sentence, not a name
-        # "Ingen Godkendt": nobody, and the decision run into the list, as text copied from a PDF has it.
-        if key and key not in seen and not NOBODY.fullmatch(key) and not key.startswith("ingen ") and re.search(r"[^\W\d_]", key):
-            seen.add(key)
-            out.append(name)
-    return tuple(out)
 
 
 def parse_text(text: str, source: Path | str = "<text>", encoding: str = "utf-8") -> Meeting:
