@@ -20,6 +20,8 @@ WORD = re.compile(rf"[{LETTERS}]+", re.IGNORECASE)
 MIN_RESPELL_LETTERS = 8  # one edit away from a short word there are many words; from a long one, mostly its right spelling
 MAX_RESPELL_WORDS = 12  # long words of one question looked up for a misspelling
 MIN_HEAD_LETTERS = 7  # the last part of a compound that names it alone: "påtegning"; "plan", "hal" end too many words
+LONG_WORD_LETTERS = 9  # a word this long names a thing, though its stem is short ("bebyggelse": "bebyg")
+MIN_STEM_OF_LONG_WORD = 5
 PAST_TENSE_STEM = ("ed",)  # "sluttede" stems to "slutted"
 MAX_COMPOUNDS_SEARCHED = 5  # "-overskud": the archive's most frequent compounds of a head it never writes alone
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
@@ -145,6 +147,8 @@ class Vocabulary:
         stem = tokenize(word)
         if not stem or document_frequency(self.lexical, stem[0]) > 0:
             return False
+        if len(word) >= LONG_WORD_LETTERS and len(stem[0]) >= MIN_STEM_OF_LONG_WORD and starts_a_word(stem[0][::-1], self.reversed):
+            return False  # "bebyggelse" stems to "bebyg", too short a head alone, but the archive writes "etagebebyggelse"
         return not self.knows(stem[0]) and not self.inflection_of_known(word.lower())
 
     def respelled(self, question: str) -> tuple[str, tuple[Respelling, ...]]:

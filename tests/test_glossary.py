@@ -135,3 +135,14 @@ def test_the_shipped_synonym_table_reads_and_maps_everyday_words_to_other_words(
     assert len(table.entries) >= 300
     for key, (written_key, words) in table.entries.items():
         assert words and written_key not in words, written_key
+
+
+def test_a_long_word_whose_stem_ends_an_archive_compound_is_a_word_the_archive_uses():
+    # "bebyggelse" stems to "bebyg", too short a last part to trust alone; the minutes write "etagebebyggelse",
+    # and "Hvor mange etager må den nye bebyggelse have?" was refused for a word they never use.
+    from rag.lexical import LexicalIndex
+    from rag.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(LexicalIndex.build(["Lokalplanen giver mulighed for etagebebyggelse i fire etager.", "Budget 2024 blev vedtaget."]), [])
+    assert not vocabulary.unknown("bebyggelse")
+    assert vocabulary.unknown("svømmehallen")
