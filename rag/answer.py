@@ -36,7 +36,8 @@ NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæs
 BODY_NAME_IN_TEXT = re.compile(rf"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:{BODY_WORDS}|magistrat(?:en)?)\b", re.IGNORECASE)
 NO_QUOTES = "De punkter, der ligner spørgsmålet mest, har ingen tekst at citere (kun en overskrift eller en tom beslutning)."
 PLACE_OR_BODY = re.compile(rf"(?:Kommune|Region)\w*$|\w*{BODY_WORDS}\w*$", re.IGNORECASE)
-LEAD_CANDIDATES = 5  # top items an item named by the question may lead from
+LEAD_CANDIDATES = 5
+LATEST_CANDIDATES = 3  # top items the newest treatment of a matter may lead from when the latest is asked  # top items an item named by the question may lead from
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 # "under punkt 4": one item of the meeting, not all of them.
 ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<number>\d{1,4})\b", re.IGNORECASE)
@@ -206,6 +207,7 @@ class Answerer:
         items = self._named_in_the_minutes_words_first(items, list(synonyms_of.values()))
         # "lokalplan 145", "trafiksikkerhedsplanen 2021-2024": a number the question names picks one matter of several alike.
         items = self._named_by_identifier_first(items, asked_ids)
+
         items = self._naming_the_person_first(items, self.retriever.without_body_names(retrieval.text))
         if (ref := ITEM_REFERENCE.search(retrieval.text)) and retrieval.date_range is not None:
             # "punkt 4 på mødet den 13. april 2023": that item of the meetings the date names, searched or not.
@@ -240,6 +242,8 @@ class Answerer:
                 items = [k for k in items if k[1] != HEADER_ITEM] or items
             chosen = self._same_matter(items, hits, terms, asked_ids)
             chosen += self._one_per_period(items, retrieval, chosen)
+            if intent.latest:
+                chosen += self._newest_titled(items, chosen, [t for t in terms if not asks_of_the_meeting(t)])
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
             meaning_of = " ".join(topic.split()) if by_meaning else ""
             quotes_by_item = [(key, self.sentences.best(key, retrieval.text, intent, terms, hits, meaning_of)) for key in chosen]
@@ -428,6 +432,15 @@ class Answerer:
             if same_case or (similar_title and on_topic) or near:
                 chosen.append(key)
         return chosen
+
+    def _newest_titled(self, items, chosen, subject: list[str]) -> list[tuple[str, int]]:
+        """"Hvad er den seneste beslutning om kommuneplanen?": the newest of the top items titled by the matter, when
+        newer than every item chosen ("Kommuneplan 2021-2033" beside "Stevns Kommuneplan 2017"); newest first, it leads."""
+        titled = [k for k in items[:LATEST_CANDIDATES] if k[1] != HEADER_ITEM and (it := self._item(k)) is not None and subject and self.topics.coverage(subject, [it.title]) > 0]
+        newest = max(titled, key=lambda k: self.index.meetings[k[0]].date, default=None)
+        if newest is None or newest in chosen or any(self.index.meetings[k[0]].date >= self.index.meetings[newest[0]].date for k in chosen):
+            return []
+        return [newest]
 
     @staticmethod
     def _first_that_leads(items, names_it) -> list[tuple[str, int]]:

@@ -1152,3 +1152,23 @@ def test_a_council_the_question_names_as_what_is_left_does_not_hide_the_committe
     answer = answerer("Hvorfor vil Henrik Nielsen udtræde af byrådet?")
     assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Økonomiudvalget", 1), answer.note
     assert "af private årsager" in answer.text
+
+
+def test_the_latest_decision_on_a_matter_includes_the_newest_item_titled_by_it(tmp_path, embedder):
+    # Stevns: "Stevns Kommuneplan 2017 - endelig vedtagelse" (2017) ranked first for "den seneste beslutning om
+    # kommuneplanen", and "Kommuneplan 2021-2033 - Godkendelse" (2021), another case, was left out.
+    (tmp_path / "kb_2017.txt").write_text(
+        "Referat\nKommunalbestyrelsen\nMødedato: 21. december 2017\n\n741. Stevns Kommuneplan 2017 - endelig vedtagelse\nSagsnr.: 17/741\n\n"
+        "Resume\nKommunalbestyrelsen skal endeligt vedtage Stevns Kommuneplan 2017 efter høringen af kommuneplanen.\n\n"
+        "Beslutning\nStevns Kommuneplan 2017 blev endeligt vedtaget.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "oeu_2021.txt").write_text(
+        "Referat\nØkonomiudvalget\nMødedato: 16. februar 2021\n\n213. Kommuneplan 2021-2033 - Godkendelse\nSagsnr.: 21/213\n\n"
+        "Resume\nForslaget sendes i 8 ugers offentlig høring.\n\nBeslutning\n6 medlemmer anbefaler indstillingen.\n",
+        encoding="utf-8",
+    )
+    files = [tmp_path / "kb_2017.txt", tmp_path / "oeu_2021.txt", *sorted(SEED.parent.glob("*.txt"))]
+    answerer = answerer_over(files, tmp_path, embedder, meetings=7)
+    answer = answerer("Hvad er den seneste beslutning om kommuneplanen?")
+    assert answer.found and answer.citations[0].meeting_date == "2021-02-16", answer.text
