@@ -34,10 +34,11 @@ NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næst
 NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
 BODY_NAME_IN_TEXT = re.compile(rf"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:{BODY_WORDS}|magistrat(?:en)?)\b", re.IGNORECASE)
+NOT_FOUND = "Jeg fandt intet svar i referaterne."
 NO_QUOTES = "De punkter, der ligner spørgsmålet mest, har ingen tekst at citere (kun en overskrift eller en tom beslutning)."
 PLACE_OR_BODY = re.compile(rf"(?:Kommune|Region)\w*$|\w*{BODY_WORDS}\w*$", re.IGNORECASE)
-LEAD_CANDIDATES = 5
-LATEST_CANDIDATES = 3  # top items the newest treatment of a matter may lead from when the latest is asked  # top items an item named by the question may lead from
+LEAD_CANDIDATES = 5  # top items an item named by the question may lead from
+LATEST_CANDIDATES = 3  # top items the newest treatment of a matter may lead from when the latest is asked
 LEAD_SHARE = 0.85  # the newest item leads when its best quote scores at least this share of the best
 # "under punkt 4": one item of the meeting, not all of them.
 ITEM_REFERENCE = re.compile(r"\b(?:punkt|pkt\.?|item|dagsordenspunkt)\s*(?P<number>\d{1,4})\b", re.IGNORECASE)
@@ -99,7 +100,7 @@ class Answerer:
         hits = retrieval.hits
         if not hits:
             note = "Ingen møder i indekset passer til filtrene." if applied else "Indekset er tomt."
-            return Answer(retrieval.question, False, f"Jeg fandt intet svar i referaterne. {note}", (), hits, note, applied)
+            return Answer(retrieval.question, False, f"{NOT_FOUND} {note}", (), hits, note, applied)
         intent = Intent.of(retrieval.text)
         topic = self._topic(retrieval)
         terms = self.topics.terms(topic)
@@ -116,7 +117,7 @@ class Answerer:
                 # "Hvad blev besluttet i december 2023?" asks about that period and nothing else.
                 whose = f" for {filters.body or retrieval.body}" if filters.body or retrieval.body else ""
                 note = f"Ingen møder{whose} i indekset ligger i perioden '{retrieval.dropped_dates}'."
-                return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+                return _not_found(retrieval, hits, note, applied)
         items = ranked_items(hits)
         english = retrieval.english
         # The words as the user wrote them: a respelling is a guess ("flygtninge" is one edit from "flytning"),
@@ -150,7 +151,7 @@ class Answerer:
         searched_as = " ".join(n for n in (spelt_as, worded_as) if n)
         if refusal:
             note = f"{refusal} {searched_as}".strip()
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits if shown else (), note, applied)
+            return _not_found(retrieval, hits if shown else (), note, applied)
         # Other words for what the minutes say (not misspellings of their words) are answered by meaning.
         other_words = [w for w in absent if w not in respelt]
         synonyms = pulls and bool(other_words)
@@ -189,7 +190,7 @@ class Answerer:
                     f"{named}s referater nævner det ikke; det gør {other.body}s referat fra {long_date(other.date)}"
                     f" (punkt {elsewhere[1]}). {unnamed} for at se det."
                 )
-                return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), wider.hits, note, applied)
+                return _not_found(retrieval, wider.hits, note, applied)
         subject = [t for t in terms if not asks_of_the_meeting(t)]  # not "regionsrådsmødet": every item of it is the body's
         # The header answers who or when only when it names the matter as well as the items do: "Skovboskolen,
         # mødelokale K2" is no answer to who chairs its board when an item says "Formanden, Erik Andersen".
@@ -197,7 +198,7 @@ class Answerer:
         header_says = lambda k: k[1] == HEADER_ITEM and bool(subject) and covered[k] >= max(covered.values())  # noqa: E731
         # "Hvem blev valgt som ny formand?": an item titled by the matter ("Valg af ny formand") says who became it;
         # the header's "Gitte Kjær, Formand" says only who held it at the meeting.
-        titled = any(k[1] != HEADER_ITEM and (it := self._item(k)) is not None and self.topics.coverage(subject, [it.title]) > 0 for k in items[:3])
+        titled = any(self._titled_by(k, subject) for k in items[:3])
         if not (intent.meeting or (intent.when and not subject) or ((intent.when or intent.who) and any(header_says(k) for k in items[:1]) and not titled)):
             # The header says where, when and who was there in what role ("forperson", "direktør"); a question about
             # what was discussed, or about who did what when the header does not name it ("Who replaced Jørgen
@@ -243,7 +244,7 @@ class Answerer:
             chosen = self._same_matter(items, hits, terms, asked_ids)
             chosen += self._one_per_period(items, retrieval, chosen)
             if intent.latest:
-                chosen += self._newest_titled(items, chosen, [t for t in terms if not asks_of_the_meeting(t)])
+                chosen += self._newest_titled(items, chosen, subject)
             # Meaning is read from the topic: "i 2023" would pull toward any sentence that names 2023.
             meaning_of = " ".join(topic.split()) if by_meaning else ""
             quotes_by_item = [(key, self.sentences.best(key, retrieval.text, intent, terms, hits, meaning_of)) for key in chosen]
@@ -253,7 +254,7 @@ class Answerer:
             note = NO_QUOTES
             if intent.meeting:
                 note = "Referatet af mødet nævner ingen fraværende." if ABSENT_WORDS.search(retrieval.text) else "Referatet af mødet oplyser ikke det, der spørges om (deltagere, fravær, sted eller tid)."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            return _not_found(retrieval, hits, note, applied)
         # Date-aware: the same matter in several meetings is shown newest first.
         # A decision is superseded by a later one, so decisions and "the latest" go newest first.
         def date_of(key: tuple[str, int]):
@@ -284,23 +285,19 @@ class Answerer:
             # "Hvornår er næste møde?": only a sentence that dates the next meeting answers; the minutes at hand
             # are of meetings already held.
             note = "Referaterne siger ikke, hvornår næste møde holdes."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            return _not_found(retrieval, hits, note, applied)
         if intent.number and not intent.meeting and not any(gives_a_figure(t, retrieval.text) for _, qs in quotes_by_item for q in qs for t in (q.text, q.title)):
             # "Hvad koster ombygningen af Kulturgården?": the matter is there, its price is not. No figure quoted, in
             # digits or words ("femten nye bænke"), nor in the item's title ("Alfabo - 39 familieboliger"), is no answer.
             # Figures score up when a number is asked, so one left unquoted is of something else.
-            (mid, number), _ = quotes_by_item[0]
-            where = self.index.meetings[mid]
-            note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men intet tal eller beløb for det, der spørges om."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            note = self._mentioned_but(quotes_by_item[0][0], "intet tal eller beløb for det, der spørges om")
+            return _not_found(retrieval, hits, note, applied)
         votes = [q.text for _, qs in quotes_by_item for q in qs if VOTE_SAID.search(q.text)]
         if VOTE_ASKED.search(retrieval.text) and not (votes and (not intent.number or any(NUMBER.search(t) for t in votes))):
             # "Hvor mange stemte for?" is not answered by "et flertal", but by "17 stemmer mod 8" or "A, B og C (17)".
             # "Hvem stemte imod ...?" over minutes that say only "Tiltrådt.": the matter is there, no vote is recorded.
-            (mid, number), _ = quotes_by_item[0]
-            where = self.index.meetings[mid]
-            note = f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {number}), men ingen afstemning om det."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            note = self._mentioned_but(quotes_by_item[0][0], "ingen afstemning om det")
+            return _not_found(retrieval, hits, note, applied)
         if not intent.meeting and (unsaid := self.honesty.unmentioned(topic, absent, retrieval, [k for k, _ in quotes_by_item])):
             if retrieval.body and not filters.body:
                 # "Hvorfor vil Henrik Nielsen udtræde af byrådet?": the council is what he leaves, not whose minutes tell
@@ -314,10 +311,10 @@ class Answerer:
             missing = f"{words_shown(other_words)} forekommer ikke i nogen af referaterne, og " if synonyms else ""
             unsaid_note = f"{missing}{words_shown(unsaid, 'ordet', 'ordene') if missing else words_shown(unsaid)} står ikke i de punkter, der ligner spørgsmålet mest."
             note = " ".join(n for n in (unsaid_note, searched_as) if n)
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            return _not_found(retrieval, hits, note, applied)
         if not intent.meeting and (unnamed := self.honesty.numbers_unnamed(topic, [k for k, _ in quotes_by_item])):
             note = f"{words_shown(unnamed, 'Betegnelsen', 'Betegnelserne')} står ikke i de punkter, der ligner spørgsmålet mest."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), hits, note, applied)
+            return _not_found(retrieval, hits, note, applied)
         agendas = [self.index.meetings[m] for m in dict.fromkeys(k[0] for k, _ in quotes_by_item) if not self.index.meetings[m].has_decisions]
         if intent.decision and agendas:
             # "Er lokalplan 1204 vedtaget?" quoted from an agenda: its proposal is no decision.
@@ -372,7 +369,7 @@ class Answerer:
                     lines += self._item_lines(meeting, item.number, quotes, citations, say_undecided=intent.decision and meeting.has_decisions)
         if not citations:
             note = "Møderne, spørgsmålet gælder, har ingen punkter med tekst at citere."
-            return Answer(retrieval.question, False, "Jeg fandt intet svar i referaterne.", (), retrieval.hits, note, applied)
+            return _not_found(retrieval, retrieval.hits, note, applied)
         note = "Spørgsmålet nævner intet emne: mødets punkter, hver med sin beslutning."
         if intent.decision and (agendas := [m for m in shown if not m.has_decisions]):
             note += f" {_dates_shown(agendas)} er en dagsorden uden beslutninger; citaterne er indstillingerne."
@@ -389,6 +386,16 @@ class Answerer:
             topic = topic.replace(phrase, " ") if phrase else topic
         return topic
 
+
+    def _mentioned_but(self, key: tuple[str, int], lacking: str) -> str:
+        """The note of a refusal whose matter the minutes do discuss: where, and what they lack."""
+        where = self.index.meetings[key[0]]
+        return f"Referaterne nævner det ({where.body} {long_date(where.date)}, punkt {key[1]}), men {lacking}."
+
+    def _titled_by(self, key: tuple[str, int], subject: list[str]) -> bool:
+        """An item (not the header) whose title names the question's matter: "Valg af ny formand", "Kommuneplan 2021-2033"."""
+        item = self._item(key) if key[1] != HEADER_ITEM else None
+        return item is not None and bool(subject) and self.topics.coverage(subject, [item.title]) > 0
 
     def _names_body(self, key: tuple[str, int], body: str) -> bool:
         """The item's text names the body ("godkendt i Byrådet"), in any of its forms."""
@@ -436,7 +443,7 @@ class Answerer:
     def _newest_titled(self, items, chosen, subject: list[str]) -> list[tuple[str, int]]:
         """"Hvad er den seneste beslutning om kommuneplanen?": the newest of the top items titled by the matter, when
         newer than every item chosen ("Kommuneplan 2021-2033" beside "Stevns Kommuneplan 2017"); newest first, it leads."""
-        titled = [k for k in items[:LATEST_CANDIDATES] if k[1] != HEADER_ITEM and (it := self._item(k)) is not None and subject and self.topics.coverage(subject, [it.title]) > 0]
+        titled = [k for k in items[:LATEST_CANDIDATES] if self._titled_by(k, subject)]
         newest = max(titled, key=lambda k: self.index.meetings[k[0]].date, default=None)
         if newest is None or newest in chosen or any(self.index.meetings[k[0]].date >= self.index.meetings[newest[0]].date for k in chosen):
             return []
@@ -650,6 +657,11 @@ def _filters_dict(filters: Filters, retrieval: Retrieval) -> dict:
         if retrieval.date_range.spans:
             out["question_periods"] = [[a.isoformat(), b.isoformat()] for a, b in retrieval.date_range.spans]
     return out
+
+
+def _not_found(retrieval: Retrieval, hits, note: str, applied: dict) -> Answer:
+    """The honest answer: nothing quoted, the note says why, the hits stay for whoever wants to look."""
+    return Answer(retrieval.question, False, NOT_FOUND, (), tuple(hits), note, applied)
 
 
 def answer_to_json(answer: Answer, top_hits: int = 10) -> dict:

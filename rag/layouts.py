@@ -209,7 +209,7 @@ LONG_DATE_LAYOUT = Layout(
 # the body on a line of its own ("Økonomiudvalget", "Referat fra Byrådets møde"), and items numbered
 # "1. Title", "Punkt 1 Title", "Pkt. 1 - Title" or "Sag 1: Title", each confirmed by the table of contents
 # or by the case number or section heading under it (a numbered list line is not an item).
-_HEADER_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})"
+HEADER_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zæøåA-ZÆØÅ]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})"
 _PERIOD_AFTER_NAME = re.compile(rf"\s+{ELECTORAL_PERIOD}$")
 
 
@@ -224,20 +224,20 @@ _GENERIC_BODY = _BODY_NAME.replace("forum|", "forum|direktion(?:en)?|magistrat(?
 GENERIC_LAYOUT = Layout(
     name="generisk",
     detect=re.compile(
-        rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt|Starttidspunkt)\s*:?\s+.*{_HEADER_DATE}|^.*\b(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{_HEADER_DATE}"
-        rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\b.*$(?:\n.*){{0,8}}{_HEADER_DATE}"  # "Referat af møde i X" / "Den 09.01.2020 kl. 13:00"
-        rf"|^{_GENERIC_BODY}\s*\n(?:\s*\n){{0,2}}{_HEADER_DATE}\s*$",  # the body over a bare date: "Kommunalbestyrelsen" / "24-09-2019"
+        rf"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt|Starttidspunkt)\s*:?\s+.*{HEADER_DATE}|^.*\b(?:Referat|Dagsorden|Beslutningsprotokol)\b.*{HEADER_DATE}"
+        rf"|^(?:Referat|Dagsorden|Beslutningsprotokol)\b.*$(?:\n.*){{0,8}}{HEADER_DATE}"  # "Referat af møde i X" / "Den 09.01.2020 kl. 13:00"
+        rf"|^{_GENERIC_BODY}\s*\n(?:\s*\n){{0,2}}{HEADER_DATE}\s*$",  # the body over a bare date: "Kommunalbestyrelsen" / "24-09-2019"
         re.MULTILINE | re.IGNORECASE,
     ),
     body=re.compile(
         rf"^(?:(?:Referat|Dagsorden|Beslutningsprotokol)(?:\s*[-–:]\s*|\s+(?:fra|for|til|af)\s+(?:møde(?:t)?\s+i\s+)?)|mødet\s+i\s+)?"
-        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s?\s+møde)?(?:\s*[-–:,]\s*(?i:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{_HEADER_DATE}.*|\s*[-–,]\s*{_HEADER_DATE}.*)?\s*$"
+        rf"(?P<body>{_GENERIC_BODY})(?:\s+{ELECTORAL_PERIOD})?(?:s?\s+møde)?(?:\s*[-–:,]\s*(?i:Referat|Dagsorden|Beslutningsprotokol).*|\s+{_WEEKDAY}(?:(?:den|d\.)\s+)?{HEADER_DATE}.*|\s*[-–,]\s*{HEADER_DATE}.*)?\s*$"
     ),
     toc=re.compile(r"^(?:Indholdsfortegnelse|Indhold|Punkter|Dagsordenspunkter|Sager på dagsordenen)\s*:?\s*$", re.IGNORECASE),
     date=(
         re.compile(r"^(?:Mødedato|Dato|Mødedag|Møde|Tidspunkt|Mødetidspunkt)\s*:?\s*(?P<value>.+)$", re.IGNORECASE),
         # Not the day a page was published or printed ("Publiceret 16-02-2024" over "Onsdag den 14-02-2024").
-        re.compile(rf"^(?!(?i:publiceret|offentliggjort|udgivet|opdateret|senest opdateret|udskrevet|printet)\b)(?P<value>.*{_HEADER_DATE}.*)$"),
+        re.compile(rf"^(?!(?i:publiceret|offentliggjort|udgivet|opdateret|senest opdateret|udskrevet|printet)\b)(?P<value>.*{HEADER_DATE}.*)$"),
     ),
     # "Mødested: X", "Mødelokale C", or the place after the date and hour: "Den 09.01.2020 kl. 13:00 i Tapperiet".
     place=re.compile(
@@ -315,14 +315,14 @@ HEADER_LINE = re.compile(
 # prose ("15. maj 2023 - referat fra byrådet"), numbered items that nothing else confirms. A date in the first
 # lines is the meeting's; parse.py reads its items from a run of numbered lines, else from the sections each
 # item repeats. Never chosen while another layout reads the file.
-DOCUMENT_LAYOUT = replace(GENERIC_LAYOUT, name="dokument", detect=re.compile(_HEADER_DATE, re.IGNORECASE))
+DOCUMENT_LAYOUT = replace(GENERIC_LAYOUT, name="dokument", detect=re.compile(HEADER_DATE, re.IGNORECASE))
 # What such a page prints where an item starts: "• Udskriv", "Sagsid.: 20/33839, Sagsinitialer: AGVA", "Åben".
 DOCUMENT_MARKER = re.compile(r"^(?:[•▪·]\s*)?(?:Udskriv|Sagsid\.?\s*:.*|Sagsnr\.?\s*:.*\bSagsbehandler\b.*|Åben|Åbent|Lukket(?:\s+(?:sag|punkt))?)\s*$", re.IGNORECASE)
 # A file read as a document must call itself minutes in a title-like line of its first lines: "Referat af møde",
 # "Dagsorden", "Beslutningsprotokol", "Mødedato: ...", "Bestyrelsesmøde 29. januar 2016" (a meeting word with its
 # date). A newsletter's "vi mødes" or a project plan's "møde i styregruppen" in prose does not.
 MINUTES_LINE = re.compile(
-    rf"\b(?:referat|dagsorden|beslutningsprotokol|mødeprotokol|protokol)\b|^(?:mødedato|mødetidspunkt|mødested)\b|\b\w*møde\s+(?:den\s+)?{_HEADER_DATE}",
+    rf"\b(?:referat|dagsorden|beslutningsprotokol|mødeprotokol|protokol)\b|^(?:mødedato|mødetidspunkt|mødested)\b|\b\w*møde\s+(?:den\s+)?{HEADER_DATE}",
     re.IGNORECASE,
 )
 MINUTES_LINE_WORDS = 12  # longer lines are prose

@@ -30,13 +30,14 @@ from .layouts import (
     DOCUMENT_MARKER,
     EMPTY_ABSENCE,
     GENERIC_LAYOUT,
+    HEADER_DATE,
     HEADER_LABEL,
     HEADER_LINE,
     HEADER_SECTION,
     ITEM_MARKER,
     LABEL_ALONE,
-    MEMBER,
     LAYOUTS,
+    MEMBER,
     MINUTES_LINE,
     MINUTES_LINE_WORDS,
     NAVIGATION,
@@ -906,10 +907,10 @@ PREFIXED_BODY = re.compile(r"^(?:(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
 # A body's own meeting that day, in a sentence: "til Kommunalbestyrelsens møde den 21. december 2017".
-BODYS_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS})s\s+møde\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.?\s*[a-zæøå]+\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})")
+BODYS_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS})s\s+møde\s+(?:den\s+|d\.\s*)?(?P<date>{HEADER_DATE})")
 # ... or by the short name minutes use for it: "Godkendelse af dagsorden for KB den 28. april 2021".
 BODY_SHORT_NAMES = {"KB": "Kommunalbestyrelsen", "BR": "Byrådet", "ØU": "Økonomiudvalget"}
-SHORT_BODYS_MEETING = re.compile(rf"\b(?:dagsorden|referat|møde)\s+(?:for|til|i)\s+(?P<body>{'|'.join(BODY_SHORT_NAMES)})\s+(?:den\s+|d\.\s*)?(?P<date>\d{{1,2}}\.?\s*[a-zæøå]+\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}})")
+SHORT_BODYS_MEETING = re.compile(rf"\b(?:dagsorden|referat|møde)\s+(?:for|til|i)\s+(?P<body>{'|'.join(BODY_SHORT_NAMES)})\s+(?:den\s+|d\.\s*)?(?P<date>{HEADER_DATE})")
 # A title that names the meeting by its body: "Referat af Ældrerådsmøde", "Dagsorden til skolebestyrelsesmøde".
 MEETING_OF_BODY = re.compile(r"\b(?P<body>[A-Za-zÆØÅæøå]*?(?:råd|bestyrelse|udvalg|nævn))s?møde\b", re.IGNORECASE)
 # A web table's cell borders in the header: "Udvalg: |", "---|---|".

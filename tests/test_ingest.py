@@ -541,6 +541,15 @@ def answerer_over(files: list[Path], folder: Path, embedder, meetings: int):
     return Answerer(index, Retriever(index, embedder=embedder))
 
 
+def answerer_of(folder: Path, embedder, minutes: dict[str, str], seeds: bool = False):
+    """The answerer over these minutes, written to files in the folder; with the seeds, the minutes' names and
+    words are as rare in the archive as they are in a real one."""
+    for name, text in minutes.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    files = [folder / name for name in sorted(minutes)] + (sorted(SEED.parent.glob("*.txt")) if seeds else [])
+    return answerer_over(files, folder, embedder, meetings=len(files))
+
+
 PORTALS = Path(__file__).resolve().parent / "portals"
 
 
@@ -768,7 +777,6 @@ def test_an_agenda_quoted_for_a_decision_says_it_is_an_agenda(one_town):
     assert "Mødet Aarhus Byråd 08-10-2025 er en dagsorden: mødets egen beslutning står ikke i den." in answer.note
 
 
-
 @pytest.fixture(scope="module")
 def accounts(tmp_path_factory, embedder):
     # A year's accounts are reported the spring after: the 2020 surplus is in minutes of March 2021.
@@ -793,9 +801,7 @@ def accounts(tmp_path_factory, embedder):
             "Beslutning\nTaget til efterretning.\n"
         ),
     }
-    for name, text in minutes.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return answerer_over(sorted(folder.glob("*.txt")), folder, embedder, meetings=2)
+    return answerer_of(folder, embedder, minutes)
 
 
 def test_a_year_named_alone_reaches_the_later_minutes_that_look_back_on_it(accounts):
@@ -1057,23 +1063,23 @@ def councils(tmp_path_factory, embedder):
     # roles ("Gitte Kjær, Formand") and elects a new chair under "Pkt. 1"; a local council whose items are numbered
     # lines with indented text, one with nothing under it, and whose new board is a list of "Role: Name" lines.
     folder = tmp_path_factory.mktemp("councils")
-    (folder / "integrationsraadet.txt").write_text(
-        "Referat fra møde i Integrationsrådet\nLyngby-Taarbæk Kommune\nTorsdag den 10. september 2015\nTil stede:\n"
-        "Gitte Kjær, Formand, udpeget af Kommunalbestyrelsen\nRuth Jensen, LyngbyGuiderne\nAfbud:\nYe Li, etnisk repræsentant\n\n"
-        "Pkt. 1\nValg af ny formand samt næstformand for Integrationsrådet\n"
-        "Eftersom den tidligere formand er udtrådt af Integrationsrådet, skulle der vælges en ny formand. Efter en spørgerunde "
-        "blev Gitte valgt som ny formand for rådet, eftersom der var fuld opbakning fra alle medlemmer.\n",
-        encoding="utf-8",
-    )
-    (folder / "lokalraadet.txt").write_text(
-        "Referat af lokalrådsmøde nr 19 mandag d. 28. marts 2022\n\nTil stede: Arnold Jensen\n\n"
-        " 1. Orientering ved formand og kasserer\n  Arnold har deltaget i landsbyrådskonferencen.\n"
-        " 2. Kort præsentation af bestyrelsens medlemmer.\n 3. Konstituering\n  Formand: Arnold\n  Næstformand: Arendse\n"
-        "  Kasserer og sekretær: Thea\n  Bestyrelsesmedlem: Christian\n  Bestyrelsesmedlem: Henrik\n  Suppleant: Flemming\n"
-        " 4. Legehusprojekt\n  Arnold bestiller et legehus til legepladsen ved forsamlingshuset.\n",
-        encoding="utf-8",
-    )
-    return answerer_over(sorted(folder.glob("*.txt")), folder, embedder, meetings=2)
+    minutes = {
+        "integrationsraadet.txt": (
+            "Referat fra møde i Integrationsrådet\nLyngby-Taarbæk Kommune\nTorsdag den 10. september 2015\nTil stede:\n"
+            "Gitte Kjær, Formand, udpeget af Kommunalbestyrelsen\nRuth Jensen, LyngbyGuiderne\nAfbud:\nYe Li, etnisk repræsentant\n\n"
+            "Pkt. 1\nValg af ny formand samt næstformand for Integrationsrådet\n"
+            "Eftersom den tidligere formand er udtrådt af Integrationsrådet, skulle der vælges en ny formand. Efter en spørgerunde "
+            "blev Gitte valgt som ny formand for rådet, eftersom der var fuld opbakning fra alle medlemmer.\n"
+        ),
+        "lokalraadet.txt": (
+            "Referat af lokalrådsmøde nr 19 mandag d. 28. marts 2022\n\nTil stede: Arnold Jensen\n\n"
+            " 1. Orientering ved formand og kasserer\n  Arnold har deltaget i landsbyrådskonferencen.\n"
+            " 2. Kort præsentation af bestyrelsens medlemmer.\n 3. Konstituering\n  Formand: Arnold\n  Næstformand: Arendse\n"
+            "  Kasserer og sekretær: Thea\n  Bestyrelsesmedlem: Christian\n  Bestyrelsesmedlem: Henrik\n  Suppleant: Flemming\n"
+            " 4. Legehusprojekt\n  Arnold bestiller et legehus til legepladsen ved forsamlingshuset.\n"
+        ),
+    }
+    return answerer_of(folder, embedder, minutes)
 
 
 def test_who_was_elected_is_the_item_titled_by_the_election_and_a_role_line_answers_who_holds_it(councils):
@@ -1089,23 +1095,23 @@ def test_who_was_elected_is_the_item_titled_by_the_election_and_a_role_line_answ
 def test_who_holds_a_role_the_header_does_not_name_is_answered_by_the_item_that_does(tmp_path, embedder):
     # A school board's header names the school and its members, not who chairs; item 2 does ("Formanden, Erik
     # Andersen"). The header was quoted ("Skovboskolen, mødelokale K2", "Dirigent: Erik Andersen").
-    (tmp_path / "skolebestyrelse.txt").write_text(
-        "Referat af skolebestyrelsesmøde\nSkovboskolen og Gørslev Skole\nSkovboskolen, mødelokale K2\n"
-        "tirsdag den 2. november 2010 kl. 18.30 - 21.00\nDirigent: Erik Andersen\nReferent: Anne Mikkelsen\n"
-        "Forældrevalgte: Erik Andersen, Nanna Steenstrup, Kim Juul Ibsen.\n\n"
-        "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n2. Meddelelser\na) Formanden, Erik Andersen:\n"
-        "• Det er en udfordring for den nye skolebestyrelse at sammenbringe bestyrelser for begge skoler.\n"
-        "b) Skoleledelsen, Per Skøt (skoleleder):\n• Uhyggeugen i SFO'en på Skovboskolen var en stor succes.\n",
-        encoding="utf-8",
-    )
-    # Another board's minutes, so the school's name is a rare word of the archive, as it is of a real one.
-    (tmp_path / "ældreråd.txt").write_text(
-        "Referat af Ældrerådsmøde den 3. april 2017\n\n1. Godkendelse af dagsorden\nDagsorden godkendt.\n\n"
-        "2. Vestegnstræf i Ballerup\nTo medlemmer deltager i træffet den 8. juni.\n\n3. Budget 2018\nRådet drøftede budgettet for ældreplejen.\n\n"
-        "4. Nye plejeboliger\nKommunen bygger 40 nye plejeboliger ved Wiedergården.\n\n5. Eventuelt\nIntet.\n",
-        encoding="utf-8",
-    )
-    answerer = answerer_over([tmp_path / "skolebestyrelse.txt", tmp_path / "ældreråd.txt"], tmp_path, embedder, meetings=2)
+    minutes = {
+        "skolebestyrelse.txt": (
+            "Referat af skolebestyrelsesmøde\nSkovboskolen og Gørslev Skole\nSkovboskolen, mødelokale K2\n"
+            "tirsdag den 2. november 2010 kl. 18.30 - 21.00\nDirigent: Erik Andersen\nReferent: Anne Mikkelsen\n"
+            "Forældrevalgte: Erik Andersen, Nanna Steenstrup, Kim Juul Ibsen.\n\n"
+            "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n2. Meddelelser\na) Formanden, Erik Andersen:\n"
+            "• Det er en udfordring for den nye skolebestyrelse at sammenbringe bestyrelser for begge skoler.\n"
+            "b) Skoleledelsen, Per Skøt (skoleleder):\n• Uhyggeugen i SFO'en på Skovboskolen var en stor succes.\n"
+        ),
+        # Another board's minutes, so the school's name is a rare word of the archive, as it is of a real one.
+        "ældreråd.txt": (
+            "Referat af Ældrerådsmøde den 3. april 2017\n\n1. Godkendelse af dagsorden\nDagsorden godkendt.\n\n"
+            "2. Vestegnstræf i Ballerup\nTo medlemmer deltager i træffet den 8. juni.\n\n3. Budget 2018\nRådet drøftede budgettet for ældreplejen.\n\n"
+            "4. Nye plejeboliger\nKommunen bygger 40 nye plejeboliger ved Wiedergården.\n\n5. Eventuelt\nIntet.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
     answer = answerer("Hvem er formand for skolebestyrelsen på Skovboskolen?")
     assert answer.found and answer.citations[0].item == 2, answer.text
     assert answer.citations[0].quote == "a) Formanden, Erik Andersen:"
@@ -1113,15 +1119,16 @@ def test_who_holds_a_role_the_header_does_not_name_is_answered_by_the_item_that_
 
 def test_who_voted_against_quotes_the_recorded_vote_and_how_many_needs_a_count(tmp_path, embedder):
     # Slagelse: the vote is one line of a decision of several; the English question was refused ("voted" unknown).
-    (tmp_path / "buu.txt").write_text(
-        "Referat\nBørne- og Ungeudvalget\nMødedato: 2. maj 2023\n\n1. Godkendelse af dagsorden\nSagsnr.: 23/1\n\nBeslutning\nGodkendt.\n\n"
-        "2. Budgetopfølgning 1 - forventet regnskab 2023\nSagsnr.: 23/2\n\nIndstilling\n"
-        "1. at Byrådet godkender budgetopfølgning 1 - forventet regnskab 2023.\n2. at merforbruget finansieres af reserven.\n\n"
-        "Beslutning\nAt 1: Indstilles til Byrådets godkendelse.\n(Ø) stemte imod.\nAt 2: Indstilles til Byrådets godkendelse.\n\n"
-        "Sagsfremstilling\nFormålet er at vurdere det forventede regnskab for 2023 for udvalgets områder.\n",
-        encoding="utf-8",
-    )
-    answerer = answerer_over([tmp_path / "buu.txt"], tmp_path, embedder, meetings=1)
+    minutes = {
+        "buu.txt": (
+            "Referat\nBørne- og Ungeudvalget\nMødedato: 2. maj 2023\n\n1. Godkendelse af dagsorden\nSagsnr.: 23/1\n\nBeslutning\nGodkendt.\n\n"
+            "2. Budgetopfølgning 1 - forventet regnskab 2023\nSagsnr.: 23/2\n\nIndstilling\n"
+            "1. at Byrådet godkender budgetopfølgning 1 - forventet regnskab 2023.\n2. at merforbruget finansieres af reserven.\n\n"
+            "Beslutning\nAt 1: Indstilles til Byrådets godkendelse.\n(Ø) stemte imod.\nAt 2: Indstilles til Byrådets godkendelse.\n\n"
+            "Sagsfremstilling\nFormålet er at vurdere det forventede regnskab for 2023 for udvalgets områder.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
     for question in ("Who voted against budget follow-up 1 in May 2023?", "Hvilket parti stemte imod budgetopfølgningen i maj 2023?"):
         answer = answerer(question)
         assert answer.found and answer.citations[0].item == 2, (question, answer.note)
@@ -1134,21 +1141,19 @@ def test_who_voted_against_quotes_the_recorded_vote_and_how_many_needs_a_count(t
 def test_a_council_the_question_names_as_what_is_left_does_not_hide_the_committee_that_tells_it(tmp_path, embedder):
     # Kolding: "udtræde af byrådet" names the council as what he leaves; the finance committee's minutes tell it.
     # The council's own minutes (a members' list with another Nielsen) were searched alone, and nothing was found.
-    (tmp_path / "byraad.txt").write_text(
-        "Referat\nByrådet\nMødedato: 26. januar 2021\nDeltagere: Thomas Nielsen (A), Per Henriksen (A), Ole Hansen (V)\n\n"
-        "1. Godkendelse af dagsorden\nSagsnr.: 21/1\n\nBeslutning\nGodkendt.\n\n2. Budget 2022 - tidsplan\nSagsnr.: 21/2\n\n"
-        "Beslutning\nTidsplanen blev godkendt.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "oekonomiudvalget.txt").write_text(
-        "Referat\nØkonomiudvalget\nMødedato: 16. marts 2021\n\n1. Anmodning om udtræden af byrådet\nSagsnr.: 21/9\n\n"
-        "Resume\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd af private årsager.\n\n"
-        "Indstilling\nat Henrik Nielsens anmodning om at udtræde af Byrådet imødekommes.\n\nBeslutning\nAnbefales.\n",
-        encoding="utf-8",
-    )
-    # With the seeds, so the names are rare words of the archive, as they are of a real one.
-    files = [tmp_path / "byraad.txt", tmp_path / "oekonomiudvalget.txt", *sorted(SEED.parent.glob("*.txt"))]
-    answerer = answerer_over(files, tmp_path, embedder, meetings=7)
+    minutes = {
+        "byraad.txt": (
+            "Referat\nByrådet\nMødedato: 26. januar 2021\nDeltagere: Thomas Nielsen (A), Per Henriksen (A), Ole Hansen (V)\n\n"
+            "1. Godkendelse af dagsorden\nSagsnr.: 21/1\n\nBeslutning\nGodkendt.\n\n2. Budget 2022 - tidsplan\nSagsnr.: 21/2\n\n"
+            "Beslutning\nTidsplanen blev godkendt.\n"
+        ),
+        "oekonomiudvalget.txt": (
+            "Referat\nØkonomiudvalget\nMødedato: 16. marts 2021\n\n1. Anmodning om udtræden af byrådet\nSagsnr.: 21/9\n\n"
+            "Resume\nHenrik Nielsen har anmodet om at udtræde af Kolding Byråd af private årsager.\n\n"
+            "Indstilling\nat Henrik Nielsens anmodning om at udtræde af Byrådet imødekommes.\n\nBeslutning\nAnbefales.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
     answer = answerer("Hvorfor vil Henrik Nielsen udtræde af byrådet?")
     assert answer.found and (answer.citations[0].body, answer.citations[0].item) == ("Økonomiudvalget", 1), answer.note
     assert "af private årsager" in answer.text
@@ -1157,18 +1162,17 @@ def test_a_council_the_question_names_as_what_is_left_does_not_hide_the_committe
 def test_the_latest_decision_on_a_matter_includes_the_newest_item_titled_by_it(tmp_path, embedder):
     # Stevns: "Stevns Kommuneplan 2017 - endelig vedtagelse" (2017) ranked first for "den seneste beslutning om
     # kommuneplanen", and "Kommuneplan 2021-2033 - Godkendelse" (2021), another case, was left out.
-    (tmp_path / "kb_2017.txt").write_text(
-        "Referat\nKommunalbestyrelsen\nMødedato: 21. december 2017\n\n741. Stevns Kommuneplan 2017 - endelig vedtagelse\nSagsnr.: 17/741\n\n"
-        "Resume\nKommunalbestyrelsen skal endeligt vedtage Stevns Kommuneplan 2017 efter høringen af kommuneplanen.\n\n"
-        "Beslutning\nStevns Kommuneplan 2017 blev endeligt vedtaget.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "oeu_2021.txt").write_text(
-        "Referat\nØkonomiudvalget\nMødedato: 16. februar 2021\n\n213. Kommuneplan 2021-2033 - Godkendelse\nSagsnr.: 21/213\n\n"
-        "Resume\nForslaget sendes i 8 ugers offentlig høring.\n\nBeslutning\n6 medlemmer anbefaler indstillingen.\n",
-        encoding="utf-8",
-    )
-    files = [tmp_path / "kb_2017.txt", tmp_path / "oeu_2021.txt", *sorted(SEED.parent.glob("*.txt"))]
-    answerer = answerer_over(files, tmp_path, embedder, meetings=7)
+    minutes = {
+        "kb_2017.txt": (
+            "Referat\nKommunalbestyrelsen\nMødedato: 21. december 2017\n\n741. Stevns Kommuneplan 2017 - endelig vedtagelse\nSagsnr.: 17/741\n\n"
+            "Resume\nKommunalbestyrelsen skal endeligt vedtage Stevns Kommuneplan 2017 efter høringen af kommuneplanen.\n\n"
+            "Beslutning\nStevns Kommuneplan 2017 blev endeligt vedtaget.\n"
+        ),
+        "oeu_2021.txt": (
+            "Referat\nØkonomiudvalget\nMødedato: 16. februar 2021\n\n213. Kommuneplan 2021-2033 - Godkendelse\nSagsnr.: 21/213\n\n"
+            "Resume\nForslaget sendes i 8 ugers offentlig høring.\n\nBeslutning\n6 medlemmer anbefaler indstillingen.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
     answer = answerer("Hvad er den seneste beslutning om kommuneplanen?")
     assert answer.found and answer.citations[0].meeting_date == "2021-02-16", answer.text

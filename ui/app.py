@@ -29,7 +29,7 @@ import uvicorn  # noqa: E402
 from fastapi import FastAPI, Request  # noqa: E402
 from fastapi.responses import FileResponse, HTMLResponse  # noqa: E402
 
-from rag.answer import Answerer  # noqa: E402
+from rag.answer import NOT_FOUND, Answerer  # noqa: E402
 from rag.config import Config  # noqa: E402
 from rag.errors import BadQuestionError, ReferatError  # noqa: E402
 from rag.index import Index, load_index  # noqa: E402
@@ -46,7 +46,6 @@ EXAMPLES = (
     "hvad er måltallet for budgetkataloget for budget 2024?",
     "hvilke analyser skal laves til budget 2026?",
 )
-NOT_FOUND = "Jeg fandt intet svar i referaterne."
 SHOWN_QUESTION_CHARS = 1000
 FILE_ROUTES = ("/gradio_api/upload", "/gradio_api/file=", "/upload", "/file=")  # refused: the UI serves no files
 SOURCE_TITLE_CHARS = 48  # titles in the source list are cut; the item page has the whole title
