@@ -12,6 +12,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .lexical import LexicalIndex, document_frequency, rows_with, stem_words, tokenize
 from .records import Chunk
 
@@ -46,6 +48,7 @@ class Vocabulary:
         self.stems = lexical.bm25.vocab_dict  # membership only; a copy of a million stems costs 50 MB
         self.ordered = tuple(sorted(w for w in self.stems if w[:1].isalpha()))
         self.reversed = tuple(sorted(w[::-1] for w in self.ordered))  # for the heads of compounds: "-påtegning"
+        self._share_memo: dict[str, float] = {}
 
     def starts_a_word(self, prefix: str) -> bool:
         return starts_a_word(prefix, self.ordered)
@@ -73,6 +76,17 @@ class Vocabulary:
             found.append(self.reversed[i][::-1])
             i += 1
         return sorted(found, key=lambda w: -document_frequency(self.lexical, w))
+
+    def share_starting(self, stem: str) -> float:
+        """Share of chunks with a word that starts with the stem, as `topic.mentions` finds it: "kommun" counts
+        "kommunen", "kommunaldirektøren" and "kommunalbestyrelsen" alike."""
+        if (share := self._share_memo.get(stem)) is None:
+            i, rows = bisect_left(self.ordered, stem), []
+            while i < len(self.ordered) and self.ordered[i].startswith(stem):
+                rows.append(rows_with(self.lexical, self.ordered[i]))
+                i += 1
+            share = self._share_memo[stem] = len(np.unique(np.concatenate(rows))) / self.lexical.size if rows else 0.0
+        return share
 
     def knows(self, stem: str) -> bool:
         """The stem is an archive word, the start of one, or plainly a compound of two ("budgetdrøftelser").

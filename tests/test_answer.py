@@ -341,6 +341,16 @@ def test_a_word_the_minutes_use_elsewhere_is_no_answer_from_items_that_never_nam
     assert answerer("Hvem deltager i arbejdsgruppen om den nye sagsskabelon?").found
 
 
+def test_a_word_most_of_the_minutes_use_does_not_make_an_item_about_the_question(answerer):
+    # "kommunens" starts words in four passages of ten (kommunaldirektør, kommunalbestyrelse); the seeds name
+    # "gymnasier" once, in an item the question does not land on. Sharing "kommun" is no answer.
+    answer = answerer("Hvor mange lærere er der på kommunens gymnasier?")
+    assert not answer.found and "'gymnasier' står ikke i de punkter, der ligner spørgsmålet mest" in answer.note
+    # The item that names the rarer word answers: the one sentence on where the election café moves.
+    answer = answerer("Hvad besluttede kommunen om musikteateret?")
+    assert answer.found and first_source(answer) == ("2023-03-30", 8) and "flyttes til Musikteateret" in answer.text
+
+
 def test_meaning_answers_when_the_items_it_finds_name_the_questions_other_words(answerer):
     # "praktikophold" is not the minutes' word; "arbejdspladser", which they use, is in the item meaning finds.
     answer = answerer("Hvor mange ledige skal i praktikophold på kommunens arbejdspladser?")
