@@ -102,6 +102,13 @@ class DateRange:
     months: tuple[tuple[int, int], ...] = ()
 
     @property
+    def only_when_held(self) -> bool:
+        """The phrase names the days or months meetings were held ("i april 2023", "den 13. april 2023") and
+        nothing more: the filter says all it says. A year alone may be what is asked about ("låne i 2015"), and
+        months of meetings to come are searched for in earlier minutes that plan them."""
+        return not self.years and not self.months and bool(MONTH_OPT_YEAR.search(self.phrase) or NUMERIC_DATE.search(self.phrase) or ISO_DATE.search(self.phrase))
+
+    @property
     def periods(self) -> tuple[tuple[date, date], ...]:
         return self.spans or ((self.first, self.last),)
 

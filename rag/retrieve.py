@@ -269,7 +269,10 @@ class Retriever:
                 # an English word split as a Danish compound would match Danish noise.
                 terms = vocabulary.search_terms(danish) + [t for t in tokenize(" ".join(unglossed)) if t in vocabulary.stems]
             else:
-                terms = vocabulary.search_terms(f"{searched} {danish}")
+                # Chunks of the meetings the date names are all that is searched; a chunk that writes the date as well
+                # ("temamødet den 18. april 2023") is no likelier to answer.
+                words = searched.replace(date_range.phrase, " ") if date_range is not None and date_range.only_when_held else searched
+                terms = vocabulary.search_terms(f"{words} {danish}")
             bm = self.index.lexical.scores(terms)
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
