@@ -95,13 +95,18 @@ class LexicalIndex:
         bm25.index([tokenize(t) or ["\u2400"] for t in texts] or [["\u2400"]], show_progress=False)
         return cls(bm25, len(texts))
 
-    def scores(self, tokens: list[str]) -> np.ndarray:
-        """BM25 score of every chunk for the question's tokens (zeros when no word matches)."""
+    def scores(self, tokens: list[str], allowed: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every chunk for the question's tokens (zeros when no word matches); `allowed`, a mask of
+        the chunks the filters leave, or None for all."""
         if not tokens or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         # A word in nearly every chunk (a body's name is in every chunk's prefix) weighs almost nothing,
         # yet makes every chunk a match that must be ranked: 5 ms a question on 740,000 chunks.
         tokens = [t for t in tokens if document_frequency(self, t) < UBIQUITOUS_SHARE] or tokens
+        if allowed is not None and (n := int(allowed.sum())):
+            # Nor can a word in nearly every chunk left rank them: "udvalget" over one committee's meeting, whose
+            # name is in each of its chunks. BM25's idf is the archive's, so it would weigh as if it told them apart.
+            tokens = [t for t in tokens if allowed[rows_with(self, t)].sum() < UBIQUITOUS_SHARE * n] or tokens
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)[: self.size]
 
     def save(self, folder: Path) -> None:

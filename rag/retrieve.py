@@ -273,7 +273,7 @@ class Retriever:
                 # ("temamødet den 18. april 2023") is no likelier to answer.
                 words = searched.replace(date_range.phrase, " ") if date_range is not None and date_range.only_when_held else searched
                 terms = vocabulary.search_terms(f"{words} {danish}")
-            bm = self.index.lexical.scores(terms)
+            bm = self.index.lexical.scores(terms, mask)
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
             # Most chunks of a large archive share no word with the question; rank only those that do.

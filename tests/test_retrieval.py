@@ -119,6 +119,17 @@ def test_a_year_named_alone_allows_earlier_minutes_that_write_it_and_no_later_on
     assert all(seed_index.chunks[i].meeting_date >= "2024-01-01" for i in np.flatnonzero(narrowed))
 
 
+def test_a_word_in_every_chunk_the_filters_leave_does_not_rank_them(seed_index):
+    # Every chunk of the meeting of 13 April 2023 carries its date in its context line, so among them the date
+    # tells nothing; the archive's idf would weigh it as though it did ("udvalget" over one committee's minutes).
+    lexical = seed_index.lexical
+    meeting = np.array([c.meeting_date == "2023-04-13" for c in seed_index.chunks])
+    with_date = lexical.scores(["budg", "13-04-2023"], meeting)[meeting]
+    assert np.allclose(with_date, lexical.scores(["budg"], meeting)[meeting])
+    # Over the whole archive it tells that meeting apart, and counts.
+    assert not np.allclose(lexical.scores(["budg", "13-04-2023"])[meeting], lexical.scores(["budg"])[meeting])
+
+
 def test_filters_by_date_range_and_body(seed_index):
     top = _top_items(seed_index, "budget", k=10, filters=Filters(date_from=date(2024, 1, 1)))
     assert top and all(d == "2024-11-20" for d, _ in top)
