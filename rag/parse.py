@@ -18,26 +18,19 @@ from .errors import SeedFormatError
 from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
-    BODY_FALLBACKS,
-    BODY_WORDS,
     CASE_LABEL_ALONE,
     CASE_NUMBER,
     CASE_VALUE,
     DATED_DECISIONS,
     DECISION,
-    DECISION_LABELS,
     DOCUMENT_LAYOUT,
     DOCUMENT_MARKER,
     EMPTY_ABSENCE,
     GENERIC_LAYOUT,
-    HEADER_DATE,
-    HEADER_LABEL,
     HEADER_LINE,
     HEADER_SECTION,
     ITEM_MARKER,
-    LABEL_ALONE,
     LAYOUTS,
-    MEMBER,
     MINUTES_LINE,
     MINUTES_LINE_WORDS,
     NAVIGATION,
@@ -49,12 +42,12 @@ from .layouts import (
     Layout,
     without_period,
 )
-from .names import MAX_NAME_WORDS, NAME_STATUS, absent_names, names_line, split_names, unique_names
+from .header import HEADER_SCAN_LINES, date_in_name, dated_body, body_of_meeting_word, names_a_body, read_header, titled_minutes
+from .names import MAX_NAME_WORDS, absent_names, names_line, unique_names
 from .records import UNKNOWN_BODY, AgendaItem, Meeting, Section, page_at
 from .reflow import is_flattened, unflattened
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # ~150 times the longest seed; a 10 MB "referat" would take hours to embed
-HEADER_SCAN_LINES = 60
 DOCUMENT_TITLE_LINES = 12  # the first lines, where a page says what it is
 DATED_FIRST_LINES = 3
 # What a page calls itself over its items ("Referat:"); read as a decision heading inside an item, not above the first.
@@ -65,7 +58,6 @@ PEOPLE_HEADING = re.compile(r"^(?:Medlemmer|Deltagere|Mødedeltagere|Tilstede|Ti
 CASE_HEADINGS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Indstilling", "Beslutning"})
 HEADING_BULLETS = "•▪· "  # "  • Sagsfremstilling": a heading a portal prints as a list's line
 MAX_TITLE_WORDS = 14  # a numbered line longer than this that ends in a full stop is prose
-BODY_JOINING_WORDS = frozenset({"og", "&", "for", "i", "til", "under"})
 MIN_TITLE_CHARS = 30
 CASE_OPENERS = frozenset({"Anledning", "Resume", "Sagsfremstilling", "Sagsforløb", PROPOSAL})
 CASE_TEXT = "Sagsfremstilling"
@@ -150,7 +142,7 @@ def reads_as_document(lines: list[Line], path: Path) -> bool:
     titles = [line.stripped for line in lines[:HEADER_SCAN_LINES] if line.stripped][:DOCUMENT_TITLE_LINES]
     says = any(
         len(s.split()) <= MINUTES_LINE_WORDS
-        and (MINUTES_LINE.search(s) or ((m := GENERIC_LAYOUT.body.match(s)) and _names_a_body(m["body"])))
+        and (MINUTES_LINE.search(s) or ((m := GENERIC_LAYOUT.body.match(s)) and names_a_body(m["body"])))
         for s in titles
     )
     # Or a page that opens with its date ("30. aug 2022") and goes on as minutes do: a list of members, then a
@@ -385,82 +377,11 @@ class _Reader:
         return meeting(items=tuple(items))
 
     def _header(self, header_lines: list[Line], end_index: int):
-        layout = self.layout
-        body = place = time = ""
-        day = None
-        date_line = header_lines[0].number if header_lines else 1
-        date_seen = False
-        best_rank = len(layout.date)
-        attendees: list[str] = []
-        absentees: list[str] = []
-        header_lines = _with_labels_joined(header_lines)
-        k = 0
-        while k < len(header_lines):
-            s = header_lines[k].stripped
-            if layout.body and not body and (m := layout.body.match(s)) and _names_a_body(m["body"]):
-                body = " ".join(m["body"].split())
-                if prefixed := PREFIXED_BODY.match(body):
-                    body = prefixed["body"][:1].upper() + prefixed["body"][1:]
-            for rank, pattern in enumerate(layout.date):
-                if rank < best_rank and (m := pattern.match(s)):
-                    if d := find_date(m["value"]):
-                        # The best pattern wins over the first line: "Mødedato: 12. marts" over "Offentliggjort: 14. marts".
-                        day, date_line, best_rank = d, header_lines[k].number, rank
-                    elif not date_seen:
-                        date_line = header_lines[k].number  # the date line is there, but its date is not
-                    date_seen = True
-            if layout.place and not place and (m := layout.place.match(s)):
-                place = m["value"].strip()
-            elif not place and k > 0 and header_lines[k - 1].number == date_line and (m := PLACE_UNDER_DATE.match(s)):
-                place = m["value"].strip()  # "den 5. november 2019 kl. 17:00" / "i Mødesalen, Ringe - Ekstraordinært"
-            if layout.time and not time and (m := layout.time.match(s)):
-                time = m["value"].strip()
-            if layout.attendees_inline and (m := layout.attendees_inline.match(s)):
-                attendees.extend(split_names(m["value"]))
-            if layout.absentees_inline and (m := layout.absentees_inline.match(s)):
-                absentees.extend(absent_names(m["value"]))
-            lists = ((layout.attendees_list, attendees), (layout.absentees_list, absentees))
-            if (listed := next((names for pattern, names in lists if pattern and pattern.match(s)), None)) is not None:
-                k += 1
-                while k < len(header_lines) and not header_lines[k].stripped:
-                    k += 1
-                bulleted = k < len(header_lines) and header_lines[k].stripped.startswith(("-", "•", "*"))
-                while k < len(header_lines) and (s := header_lines[k].stripped):
-                    # The list ends at the next heading or label ("Fraværende med afbud", "Bemærkninger"),
-                    # or, when its names are bulleted, at the first line without a bullet.
-                    if any(p and p.match(s) for p in (layout.attendees_list, layout.absentees_list, HEADER_LABEL, layout.toc)):
-                        break
-                    if layout.item.match(s) or s == UNHEADED or s.split("\t")[0].strip(" .:").lower() in TABLE_HEADS:
-                        break  # the first item or the agenda's table ("Punkt<TAB>Titel"), under an empty list
-                    if bulleted and not s.startswith(("-", "•", "*")):
-                        break
-                    # One person per line: "Anna Jensen (A), formand" is one name with a role, not two names.
-                    # "Erling Larsen, (A)": the party after a stray comma is still this person's.
-                    if name := re.sub(r",\s*\(", " (", " ".join(s.lstrip("-•* ").split())):
-                        # "Ulrik Falk-Sørensen (F) - Afbud": each name's status printed after it, as Ballerup does.
-                        if status := NAME_STATUS.search(name):
-                            name = name[: status.start()]
-                            (absentees if status["absent"] else attendees).append(name)
-                        else:
-                            listed.append(name)
-                    k += 1
-                    # One name a paragraph (Fredensborg: "Thomas Lykke Pedersen (A)", a blank line, "Ulla Hardy-Hansen (C)"):
-                    # the list goes on past a blank line to a line that is a member's name and party, as this one was.
-                    if k < len(header_lines) and not header_lines[k].stripped and MEMBER.fullmatch(s):
-                        j = next((i for i in range(k, len(header_lines)) if header_lines[i].stripped), None)
-                        if j is not None and MEMBER.fullmatch(header_lines[j].stripped):
-                            k = j
-                continue
-            k += 1
-        day = day or date_in_name(self.path) or _decided_on(self.lines)
+        """The meeting but its items: `finish` takes them, since an unnamed body may be read from their decisions."""
+        fields = read_header(self.layout, header_lines)
+        day = fields.day or date_in_name(self.path) or _decided_on(self.lines)
         if day is None:
-            raise SeedFormatError(self.path, date_line, "no recognisable meeting date in the header")
-        if not body:
-            # A body's label names it as printed ("Udvalg: Økonomi-, teknik- og miljøudvalget"); other lines must read as a name.
-            body = next(
-                (" ".join(m["body"].split()) for line in header_lines for p in BODY_FALLBACKS if (m := p.match(line.stripped)) and (p is BODY_FALLBACKS[0] or _names_a_body(m["body"]))),
-                "",
-            )
+            raise SeedFormatError(self.path, fields.date_line, "no recognisable meeting date in the header")
         first = self.next_nonblank(0) or 0
         start, end = self.span(first, max(first + 1, end_index))
         header = Section(HEADER_SECTION, self.text[start:end], start, end, self.lines[first].number)
@@ -473,8 +394,8 @@ class _Reader:
             named = [d.body for d in own]
             # "Teknik, Erhverv, Plan og Miljøudvalget 2018-2021": the body is one across electoral periods.
             found = without_period(
-                body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or self._dated_body(day)
-                or _body_of_meeting_word(header_lines) or UNKNOWN_BODY
+                fields.body or max((b for b in dict.fromkeys(named) if b), key=named.count, default="") or dated_body(self.lines, day)
+                or body_of_meeting_word(fields.lines) or UNKNOWN_BODY
             )
             return Meeting(
                 meeting_id=f"{slugify(found)}-{day.isoformat()}",
@@ -484,41 +405,18 @@ class _Reader:
                 text=self.text,
                 header=header,
                 items=items,
-                place=place,
-                time=time,
-                attendees=unique_names(attendees),
+                place=fields.place,
+                time=fields.time,
+                attendees=unique_names(fields.attendees),
                 # Not a sentence read as a name where a PDF's columns ran together ("Sagens formål Godkendelse af ...").
-                absentees=tuple(n for n in unique_names(absentees + item_absent) if len(re.sub(r"\([^)]*\)", " ", n).split()) <= MAX_NAME_WORDS),
-                layout=layout.name,
+                absentees=tuple(n for n in unique_names(fields.absentees + item_absent) if len(re.sub(r"\([^)]*\)", " ", n).split()) <= MAX_NAME_WORDS),
+                layout=self.layout.name,
                 # An agenda may carry its case's history ("Magistraten, 02-09-2025"); minutes hold the meeting's own,
                 # and say they are minutes even where no decision heading was read ("Referat: Godkendt").
-                has_decisions=bool(own) or self._titled_minutes(header_lines),
+                has_decisions=bool(own) or titled_minutes(fields.lines),
             )
 
         return finish
-
-    def _dated_body(self, day: date) -> str:
-        """A body named with the meeting's own date on a line of its own ("Børne- og Familieudvalget den 17. maj 2022"
-        under a case's "Høring og sagsgang"), when nothing else names it: the body that met that day."""
-        for line in self.lines:
-            if (m := DECISION_LABELS[-1].match(line.stripped)) and find_date(m["date"]) == day and BODY_WORD.search(m["body"]) and _names_a_body(m["body"]):
-                return " ".join(m["body"].split())
-        # "Godkendelse af åben dagsorden til Kommunalbestyrelsens møde den 21. december 2017": its meeting that day.
-        for line in self.lines:
-            for m in BODYS_MEETING.finditer(line.stripped):
-                if find_date(m["date"]) == day and _names_a_body(m["body"]):
-                    return m["body"]
-            for m in SHORT_BODYS_MEETING.finditer(line.stripped):
-                if find_date(m["date"]) == day:
-                    return BODY_SHORT_NAMES[m["body"]]
-        return ""
-
-    @staticmethod
-    def _titled_minutes(header_lines: list[Line]) -> bool:
-        """The header's first lines call the file minutes ("Referat", "Beslutningsprotokol"), not an agenda's
-        "Godkendelse af referat"."""
-        lines = [line.stripped for line in header_lines if line.stripped][:MINUTES_TITLE_LINES]
-        return any(MINUTES_TITLE.search(s) and not NOT_MINUTES_TITLE.search(s) for s in lines)
 
     # -- items and sections --------------------------------------------------------------------
     def _items(self, first: int, toc_titles: list[str]) -> list[AgendaItem]:
@@ -708,7 +606,7 @@ class _Reader:
             2 <= len(s.split()) <= MAX_TITLE_WORDS and not s.endswith((".", ":", ";", ",")) and not MINUTES_LINE.search(s)  # not "KF"
             and not HEADER_LINE.match(s) and not self.heading_of(self.lines[above]) and not DOCUMENT_MARKER.match(s)
             and find_date(s) is None and not self.layout.item.match(s) and not self.layout.toc.match(s)  # not "Indhold"
-            and not ((b := GENERIC_LAYOUT.body.match(s)) and _names_a_body(b["body"]))  # not "Erhvervs- og Turismeudvalget"
+            and not ((b := GENERIC_LAYOUT.body.match(s)) and names_a_body(b["body"]))  # not "Erhvervs- og Turismeudvalget"
         )
         return above if titles else None
 
@@ -890,8 +788,6 @@ class _Reader:
         return [Section(heading, self.text[start:end], start, end, line)]
 
 
-# First cells of an agenda table's head row ("Punkt<TAB>Titel"): no attendee's name.
-TABLE_HEADS = frozenset({"punkt", "pkt", "nr", "sag", "sagsnr"})
 # A case history's entries (one portal's "Sagsforløb"): each earlier body's decision under three fields.
 HISTORY_BODY = re.compile(r"^Udvalg\s*:\s*(?P<body>\S.*?)\s*$")
 HISTORY_DATE = re.compile(r"^Dato\s*:\s*(?P<date>\S.*?)\s*$")
@@ -899,40 +795,13 @@ HISTORY_ITEM = re.compile(r"^(?:Punktnummer|Punkt|Pkt\.?)\s*:\s*\d+\s*$", re.IGN
 
 # What kind of case an item is, printed before its title (Guldborgsund).
 CASE_KIND = re.compile(r"^(?:Beslutnings|Orienterings|Drøftelses|Meddelelses|Godkendelses|Temadrøftelses)sag\s*:\s*", re.IGNORECASE)
-BODY_WORD = re.compile(rf"(?:{BODY_WORDS}|magistrat(?:en)?)$")
-# Words before a body's name that are no part of it: a title ("Referat byrådet", "REFERAT Byrådet"), a meeting
-# ("Møde i Forretningsudvalget"), a label without its colon ("Udvalg Økonomi- og Erhvervsudvalget"; not the body
-# "Udvalg for teknik og miljø").
-PREFIXED_BODY = re.compile(r"^(?:(?i:Referat|Dagsorden|Beslutningsprotokol)\s+(?=\w)|(?:(?i:møde(?:t)?\s+i)|Udvalg|Forum|Organ)\s+(?=[A-ZÆØÅ]))(?P<body>.+)$")
 FLAT_TOC_TITLE = 200  # characters: no title is this long; a contents list run into one line is
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})\.$")
-# A body's own meeting that day, in a sentence: "til Kommunalbestyrelsens møde den 21. december 2017".
-BODYS_MEETING = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS})s\s+møde\s+(?:den\s+|d\.\s*)?(?P<date>{HEADER_DATE})")
-# ... or by the short name minutes use for it: "Godkendelse af dagsorden for KB den 28. april 2021".
-BODY_SHORT_NAMES = {"KB": "Kommunalbestyrelsen", "BR": "Byrådet", "ØU": "Økonomiudvalget"}
-SHORT_BODYS_MEETING = re.compile(rf"\b(?:dagsorden|referat|møde)\s+(?:for|til|i)\s+(?P<body>{'|'.join(BODY_SHORT_NAMES)})\s+(?:den\s+|d\.\s*)?(?P<date>{HEADER_DATE})")
-# A title that names the meeting by its body: "Referat af Ældrerådsmøde", "Dagsorden til skolebestyrelsesmøde".
-MEETING_OF_BODY = re.compile(r"\b(?P<body>[A-Za-zÆØÅæøå]*?(?:råd|bestyrelse|udvalg|nævn))s?møde\b", re.IGNORECASE)
-# A web table's cell borders in the header: "Udvalg: |", "---|---|".
-TABLE_CELL_END = re.compile(r"\s*\|\s*$")
-TABLE_RULE = re.compile(r"[-|\s]*\|[-|\s]*")
-# A field's label run into its value: "MødestedRådssalen", "UdvalgÆldreråd" (never "Udvalget for ...": lower case follows).
-GLUED_LABEL = re.compile(r"^(?P<label>Udvalg|Mødested|Sted|Mødedato|Dato|Mødetidspunkt|Tidspunkt)(?P<value>[A-ZÆØÅ].*)$")
 MARKED_NUMBER_ALONE = re.compile(r"^(?P<marked>Punkt|Pkt\.?|Sag(?:\s+nr\.?)?)\s*(?P<number>\d{1,4})\s*[.:]?$", re.IGNORECASE)
 # An item's number alone on a list's line, its title under it: "  • 135. ", "  • 35".
 BULLETED_NUMBER = re.compile(r"^[•▪·]\s*(?P<number>\d{1,4})\.?$")
-# The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
-PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
 
 
-# What minutes call themselves in their first lines; "Dagsorden" alone is an agenda, which decides nothing yet.
-# As a title: alone, or before "af/fra/for/til", a dash, a colon, a name or a date; after a date's dash. Not in prose
-# ("Referat udsendes senest otte dage efter mødet").
-MINUTES_TITLE = re.compile(
-    r"(?:^|[-–:]\s*|\d\s+)(?i:referat|beslutningsprotokol|mødeprotokol|protokol)(?:\s*$|\s*[-–:]|\s+(?i:af|fra|for|til)\b|\s+[A-ZÆØÅ\d])"
-)
-NOT_MINUTES_TITLE = re.compile(r"godkend|underskri|sidste møde|forrige møde", re.IGNORECASE)
-MINUTES_TITLE_LINES = 8
 # A field printed under a title, never a wrapped part of it: "Referat: Godkendt", "Sagsbehandler: Anne Dahl".
 FIELD = re.compile(r"^[A-ZÆØÅ][^\W\d]*\.?\s*:(?:\s|$)")  # one word: "Kommuneplantillæg nr. 12: Boliger ..." wraps a title
 # A heading glued to its text, as some portals' pages come out as text: "BeslutningGodkendt.", "Fraværende- Hans Østergaard".
@@ -960,22 +829,6 @@ def _decided_on(lines: list[Line]) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def date_in_name(path: Path) -> date | None:
-    """The date a file's name gives ("kommunalbestyrelsen_2020-01-22.txt"), for a header that gives none."""
-    return find_date(re.sub(r"[_+]+", " ", path.stem))
-
-
-def _names_a_body(name: str) -> bool:
-    """A body's name has no lowercase word but its joining words and its last ("Børne- og ungeudvalget"): a web
-    page's navigation ("Hjem Politiske udvalg Seneste fra byrådet") ends in a body's word too."""
-    words = [w.strip("\"'«»()–-") for w in name.replace(",", " ").split()]
-    if words[0].lower() in SECTION_HEADINGS:
-        return False  # "Beslutning i Byrådet den 26-01-2015" heads a decision; its body is the layouts' to read
-    if re.match(r"Udvalg(?:et)?\s+for\s", name):
-        return True  # "Udvalg for regional udvikling": what it is for may be written in small letters
-    return all(not w or w[:1].isupper() or w in BODY_JOINING_WORDS for w in words[:-1])
-
-
 def _heading_key(text: str) -> str:
     """A heading as the tables know it: "  • Sagsfremstilling:" is "Sagsfremstilling"."""
     return text.lstrip(HEADING_BULLETS).rstrip(":").strip()
@@ -988,45 +841,6 @@ def _bulleted(line: Line) -> bool:
 def _marked(m: re.Match[str]) -> bool:
     """The item heading says it is one ("Punkt 4 Title"), so no list line can be mistaken for it."""
     return bool(m.groupdict().get("marked"))
-
-
-def _with_labels_joined(lines: list[Line]) -> list[Line]:
-    """Header lines with a label printed alone joined to the value under it: "STED" / "Stenhusbakken"
-    reads as "Sted: Stenhusbakken"."""
-    out: list[Line] = []
-    lines = [_as_field(line) for line in lines if not TABLE_RULE.fullmatch(line.stripped)]
-    k = 0
-    while k < len(lines):
-        m = LABEL_ALONE.match(lines[k].stripped)
-        j = next((i for i in range(k + 1, len(lines)) if lines[i].stripped), None)
-        # An empty label ("Mødested:" over "Medlemmer", "Tid:" over "Deltagere: ...") takes nothing.
-        if m and j is not None and not LABEL_ALONE.match(lines[j].stripped) and not HEADER_LINE.match(lines[j].stripped):
-            out.append(replace(lines[k], text=f"{m['label'].capitalize()}: {lines[j].stripped}"))
-            k = j + 1
-            continue
-        out.append(lines[k])
-        k += 1
-    return out
-
-
-def _body_of_meeting_word(header_lines: list[Line]) -> str:
-    """The body a minutes title names by its meeting ("Ældrerådsmøde" is the Ældreråd's), in its definite form
-    as minutes write it: "Ældrerådet", "Skolebestyrelsen"."""
-    for line in header_lines[:HEADER_SCAN_LINES]:
-        s = line.stripped
-        if len(s.split()) <= MINUTES_LINE_WORDS and MINUTES_LINE.search(s) and (m := MEETING_OF_BODY.search(s)):
-            name = m["body"].lower()
-            return (name + ("n" if name.endswith("e") else "et")).capitalize()
-    return ""
-
-
-def _as_field(line: Line) -> Line:
-    """A table's cell as a field: "Udvalg: |" is "Udvalg:", "UdvalgÆldreråd" (label and value run together, as a
-    page's two cells lose the space between them) is "Udvalg: Ældreråd"."""
-    text = TABLE_CELL_END.sub("", line.stripped)
-    if m := GLUED_LABEL.match(text):
-        text = f"{m['label']}: {m['value']}"
-    return line if text == line.stripped else replace(line, text=text)
 
 
 def _norm_title(title: str) -> str:
