@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .layouts import ABSENCE, DECISION, HEADER_LABEL, HEADER_LINE, LABEL_ALONE, MEMBER
+from .names import reads_as_a_person
 from .quotes import NAME_WORDS, Quote, header_quote, section_quotes
 from .records import HEADER_ITEM, Meeting
 from .text import sentence_spans
@@ -47,6 +48,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|hvordan\b(?=.*\b(?:af)?hold(?:t|es)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
+PEOPLE_LABEL = re.compile(rf"(?:{MEETING_FACTS[0][1]}|{MEETING_FACTS[2][1]})\b", re.IGNORECASE)  # over names, one a line
 TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
 # Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
 MEETING_FACT_STEM = re.compile(
@@ -136,6 +138,7 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             # Alone when nothing follows but a colon or a qualifier: "Fraværende:", "Fraværende med afbud".
             if LABEL_REST.fullmatch(text[m.end() :]):
                 bulleted, last = None, s
+                people = PEOPLE_LABEL.match(text)
                 for s2, e2 in lines[k + 1 :]:
                     value = meeting.text[s2:e2].lstrip()
                     # A blank line may part a label from its first value, if that names people ("Fraværende" / "" / "Britt Jensen (A)").
@@ -145,6 +148,8 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
                     members = end != e and MEMBER.fullmatch(meeting.text[s2:e2].strip()) and MEMBER.fullmatch(meeting.text[last:end].strip())
                     if (parted and not members and (end != e or not (NAME_WORDS.match(named) or named.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
+                    if people and not reads_as_a_person(named):
+                        break  # labels printed in one column, values in the next: "Fraværende:" over "25. maj 2016"
                     if bulleted is None:
                         bulleted = value.startswith(LIST_BULLETS)
                     elif bulleted and not value.startswith(LIST_BULLETS):

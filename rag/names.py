@@ -23,6 +23,8 @@ STAND_IN = re.compile(r"^(?P<substitute>.+?)\s+(?:deltog|deltager|mødte)\s+(?:i
 SUBSTITUTE_ATTENDED = re.compile(r"^(?:suppleant|stedfortræder|i\s+stedet)\b.*\b(?:deltog|deltager|mødte)\b|\b(?:i\s+stedet\s+)(?:deltog|mødte)\b", re.IGNORECASE)
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
 NAME_STATUS = re.compile(r"\s*[-–]\s*(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
+LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=[A-ZÆØÅ])")
+TRAILING_DATE = re.compile(r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}$", re.IGNORECASE)
 NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\.?")
 
 
@@ -71,6 +73,10 @@ def unique_names(names: list[str]) -> tuple[str, ...]:
     seen, out = set(), []
     for name in names:
         name = PAGE_MARK.sub("", name)  # "Ingen Side 2": a page's number run into the list
+        # "1. Robert Sørensen": a numbered list's mark; "Eike Albrechtsen 25. april 2013": the date run into the list.
+        name = LIST_NUMBER.sub("", TRAILING_DATE.sub("", name))
+        if not reads_as_a_person(name):
+            continue
         key = re.sub(r"[\s.\d]+$", "", name.split("(")[0].strip().lower())  # "Ingen.1.": the next item's number glued on
         if " " not in key and name.rstrip().endswith(".") and key not in ("", "ingen"):
             continue  # one word and a full stop ("Underskrevet."), a sentence, not a name
@@ -79,3 +85,13 @@ def unique_names(names: list[str]) -> tuple[str, ...]:
             seen.add(key)
             out.append(name)
     return tuple(out)
+
+
+def reads_as_a_person(name: str) -> bool:
+    """A name as lists print it, not a field's value or a sentence read as one where labels and values were printed
+    in columns ("Fraværende:" over "25. maj 2016", "kl. 18:00") or a list's heading had nothing under it ("Afbud" over
+    "Mødet afholdes i lokale 2607"): no figure, no label's colon, not mostly small words (a role may lead:
+    "borgmester Jens Jensen"). What follows a bracket or a comma is the party or the role."""
+    person = re.split(r"[(,]", name, maxsplit=1)[0].strip()
+    words = person.split()
+    return not re.search(r"\d", person) and not person.endswith(":") and 2 * sum(w[:1].islower() for w in words) <= len(words)

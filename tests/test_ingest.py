@@ -1176,3 +1176,25 @@ def test_the_latest_decision_on_a_matter_includes_the_newest_item_titled_by_it(t
     answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
     answer = answerer("Hvad er den seneste beslutning om kommuneplanen?")
     assert answer.found and answer.citations[0].meeting_date == "2021-02-16", answer.text
+
+
+def test_labels_printed_in_a_column_over_their_values_give_no_absentees(tmp_path, embedder):
+    # Hjørring: "Mødedato:", "Mødested:", "Fraværende:" one under the other, then their values: the date under
+    # "Fraværende:" was quoted as who was absent. Rødovre: "Fraværende" over the list of cases, nobody under it.
+    minutes = {
+        "byraad.txt": (
+            "Hjørring Byråd\n25. maj 2016\nReferat\nMødedato:\nMødested:\nFraværende:\n25. maj 2016\nkl. 18:00\n"
+            "Hjørring Rådhus, Springvandspladsen 5\n\n1. Regnskab 2015\n\nBeslutning\nGodkendt.\n"
+        ),
+        "oekonomiudvalget.txt": (
+            "Referat\nØkonomiudvalget\nMødedato: 18. september 2024\nMedlemmer\nErik Nielsen (A)\nKim Drejer Nielsen (C)\n"
+            "Fraværende\nSager 162 - 177\n\n162. Meddelelser\n\nBeslutning\nTaget til efterretning.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
+    for question in ("Hvem var fraværende ved byrådsmødet den 25. maj 2016?", "Hvem var fraværende på Økonomiudvalgets møde den 18. september 2024?"):
+        answer = answerer(question)
+        assert (answer.found, answer.note) == (False, "Referatet af mødet nævner ingen fraværende."), (question, answer.text)
+    # The members are still who was there.
+    there = answerer("Hvem deltog i Økonomiudvalgets møde den 18. september 2024?")
+    assert there.found and "Kim Drejer Nielsen (C)" in there.text

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from rag.decisions import decision_of
 from rag.errors import SeedFormatError
+from rag.names import unique_names
 from rag.parse import decode, parse_file, parse_paths, parse_text
 from rag.records import Meeting
 
@@ -771,6 +772,24 @@ def test_an_empty_absence_label_over_the_next_cases_number_names_nobody():
     )
     assert meeting.absentees == ()
     assert not meeting.item(1).section("Fraværende")
+
+
+def test_field_values_and_sentences_under_an_empty_people_label_are_no_people():
+    # Hjørring's labels printed in one column, their values in the next: "Fraværende:" over the date, the time and
+    # "Følgende sager behandles:". Gladsaxe's "Afbud" with nobody under it, over where the meeting is held.
+    columns = parse_text(
+        "Hjørring Byråd\n25. maj 2016\nReferat\nMødedato:\nMødested:\nFraværende:\n25. maj 2016\nkl. 18:00\nFølgende sager behandles:\n\n"
+        "1. Regnskab 2015\n\nBeslutning\nGodkendt.\n"
+    )
+    assert columns.absentees == ()
+    empty = parse_text(
+        "Referat af seniorrådsmøde 26. november 2025\nSeniorrådet\nMedlemmer\n- Minna Lund (ML)\n- 1. Per Holm\nAfbud\n"
+        "Mødet afholdes i lokale 2607 (Søborgværelset)\n\n1. Godkendelse af dagsordenen\n\nBeslutning\nGodkendt\n"
+    )
+    assert empty.absentees == ()
+    # A numbered list's mark and a date run into the list are no part of a name; a role may lead it.
+    assert empty.attendees == ("Minna Lund (ML)", "Per Holm")
+    assert unique_names(["Eike Albrechtsen 25. april 2013", "borgmester Jens Jensen", "kl. 18:00"]) == ("Eike Albrechtsen", "borgmester Jens Jensen")
 
 
 def test_a_list_of_people_in_capitals_with_each_ones_status_after_the_name():
