@@ -86,6 +86,8 @@ CASE_NUMBER = re.compile(
     r"(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?|\d{2}\.\d{2}(?:\.\d{2})?[A-ZÆØÅ]\d{2}\s*[-–]\s*\d{4}/\d+)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # The case number's label printed alone, its value on the next line ("Sagsnummer" / "00.34.00-S00-2-14"), or empty.
+# The case's record-keeping printed with it: who wrote it up ("Sagsbehandler: Anne Dahl"), its document's number.
+FILING_FIELD = re.compile(r"^(?P<label>Sagsbehandler|Sagsansvarlig|Sagsnr|Sags\s?nr|Journalnr|J\.\s?nr|Dok\.?\s?nr|Dokumentnr|Forfatter)\.?\s*:", re.IGNORECASE)
 CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)
 # "Kommunaldirektøren indstiller," opens a proposal even when its heading is missing.
 PROPOSAL_OPENER = re.compile(r"^\S.{2,120}\bindstiller\b[,:]?(?:\s+at)?\s*$")

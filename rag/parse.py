@@ -26,6 +26,7 @@ from .layouts import (
     DOCUMENT_LAYOUT,
     DOCUMENT_MARKER,
     EMPTY_ABSENCE,
+    FILING_FIELD,
     GENERIC_LAYOUT,
     HEADER_LINE,
     HEADER_SECTION,
@@ -254,11 +255,12 @@ class _Reader:
             return None
         if self.opens_item(self.lines[j]):
             return heading
-        # One line between: the attachments a web page lists under the title ("application/pdf icon x.pdf"), or a
-        # heading of the portal's own that no layout names ("Økonomi"); not a line of prose.
+        # One line between: the attachments a web page lists under the title ("application/pdf icon x.pdf"), a
+        # heading of the portal's own that no layout names ("Økonomi"), or who wrote the case up ("Sagsbehandler:
+        # Anne Dahl"); not a line of prose.
         k = self.next_nonblank(j + 1)
         between = self.lines[j].stripped
-        if k is None or not (ATTACHMENT_LINE.search(between) or SUBHEADING.fullmatch(between)):
+        if k is None or not (ATTACHMENT_LINE.search(between) or SUBHEADING.fullmatch(between) or FILING_FIELD.match(between)):
             return None
         return heading if self.opens_item(self.lines[k]) else None
 

@@ -14,7 +14,7 @@ from .dates import DATE_IN_TEXT, YEAR_IN_TEXT
 from .decisions import current_decision, decision_of, decisions as decisions_of
 from .index import Index
 from .intent import Intent
-from .layouts import ABSENCE, DECISION, HEADER_SECTION, PROPOSAL, UNHEADED
+from .layouts import ABSENCE, DECISION, FILING_FIELD, HEADER_SECTION, PROPOSAL, UNHEADED
 from .lexical import tokenize
 from .meeting_facts import MEETING_FACTS, PLACE_LABELS
 from .quotes import Quote, section_quotes, worded_spans
@@ -154,6 +154,8 @@ class SentencePicker:
                 score += 0.3
             if votes and VOTE_SAID.search(text):
                 score += 0.6  # "Hvem stemte imod?": "(Ø) stemte imod." under a decision of several lines
+            if (filed := FILING_FIELD.match(text)) and not re.search(rf"\b{filed['label'][:6]}", question, re.IGNORECASE):
+                score -= 0.5  # "Sagsbehandler: Anne Dahl" wrote the case up: no answer to who did what, unless asked so
             if len(text) < 25 and not LABELLED_VALUE.match(text):
                 score -= 0.2  # a fragment; not a field, which says all it has to ("Formand: Arnold", "Pris: 1,80 kr.")
             if squash(text).rstrip(".").lower() == squash(title).lower():

@@ -29,6 +29,9 @@ MAX_COMPOUNDS_SEARCHED = 5  # "-overskud": the archive's most frequent compounds
 MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter heads ("el", "bil") split anything
 # Derivation and inflection endings, longest first: nouns of verbs (-ning, -else, -hed), participles, plurals.
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
+# Stems of strong and irregular verbs minutes use in compounds, present and past: "fremlægges"/"fremlagt",
+# "vælges"/"valgt", "sælges"/"solgt". The stemmer cuts endings only, so each form is a word of its own to it.
+STRONG_VERB_STEMS = (("læg", "lag"), ("vælg", "valg"), ("sælg", "solg"), ("tæl", "tal"), ("sæt", "sat"), ("spørg", "spurg"), ("bring", "brag"), ("træk", "truk"))
 _EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzæøåéü"
 
 
@@ -147,13 +150,19 @@ class Vocabulary:
 
     def inflection_of_known(self, word: str) -> bool:
         """The word is another form of a word the archive has: "indsamling" of "indsamle", "forberedt" of
-        "forberede". The stemmer leaves derivations whole; a root of six letters or more still names the topic."""
+        "forberede", "genforelægges" of "genforelagt". The stemmer leaves derivations and strong verbs whole; a root
+        of six letters or more still names the topic."""
         for ending in DANISH_ENDINGS:
             root = word[: -len(ending)]
             if not word.endswith(ending) or len(root) < 6:
                 continue
             if self.starts_a_word(root) or any(stem in self.stems for stem in tokenize(root)[:1]):
                 return True
+        stem = next(iter(tokenize(word)), "")
+        for present, past in STRONG_VERB_STEMS:
+            for this, other in ((present, past), (past, present)):
+                if stem.endswith(this) and len(stem) > len(this) and (form := stem[: -len(this)] + other) in self.stems:
+                    return True
         return False
 
     def unknown(self, word: str) -> bool:

@@ -1198,3 +1198,21 @@ def test_labels_printed_in_a_column_over_their_values_give_no_absentees(tmp_path
     # The members are still who was there.
     there = answerer("Hvem deltog i Økonomiudvalgets møde den 18. september 2024?")
     assert there.found and "Kim Drejer Nielsen (C)" in there.text
+
+
+def test_who_is_not_answered_by_the_case_handler_the_item_names(tmp_path, embedder):
+    # Middelfart prints "Sagsbehandler: ..." over each case: a name, and no answer to who was hired.
+    minutes = {
+        "byraad.txt": (
+            "Referat\nByrådet\nMødedato: 12. august 2019\n\n205. Rekruttering af ny kommunaldirektør\n"
+            "Sagsbehandler: Pernille Frøkjær Gustafsson\n\nResume\nDer skal ansættes en ny kommunaldirektør.\n"
+            "Økonomiudvalget godkendte, at teknik- og miljødirektør Thorbjørn Sørensen konstitueres som kommunaldirektør.\n\n"
+            "Beslutning\nGodkendt.\n\n206. Salg af grund\n\nResume\nKommunen sælger en grund på Havnevej.\n\nBeslutning\nGodkendt.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
+    answer = answerer("Hvem blev konstitueret som kommunaldirektør i Byrådet?")
+    assert answer.found and answer.citations[0].item == 205
+    assert not any(c.quote.startswith("Sagsbehandler") for c in answer.citations), answer.text
+    # Asked for, the field answers.
+    assert answerer("Hvem er sagsbehandler på rekrutteringen af kommunaldirektøren i Byrådet?").citations[0].quote.startswith("Sagsbehandler")

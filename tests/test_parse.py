@@ -792,6 +792,16 @@ def test_field_values_and_sentences_under_an_empty_people_label_are_no_people():
     assert unique_names(["Eike Albrechtsen 25. april 2013", "borgmester Jens Jensen", "kl. 18:00"]) == ("Eike Albrechtsen", "borgmester Jens Jensen")
 
 
+def test_who_wrote_the_case_up_between_its_title_and_first_heading_confirms_the_item():
+    # Middelfart and Næstved print "Sagsbehandler: ..." under each title; the first item was read as the header's.
+    meeting = parse_text(
+        "Referat\nByrådet\nMødedato: 12. august 2019\n\n205. Rekruttering af ny kommunaldirektør\nSagsbehandler: Pernille Dahl\n\n"
+        "Resume\nDer skal ansættes en ny kommunaldirektør.\n\nBeslutning\nGodkendt.\n\n206. Salg af grund\n\nBeslutning\nGodkendt.\n"
+    )
+    assert [(i.number, i.title) for i in meeting.items] == [(205, "Rekruttering af ny kommunaldirektør"), (206, "Salg af grund")]
+    assert "Rekruttering" not in meeting.header.text
+
+
 def test_a_list_of_people_in_capitals_with_each_ones_status_after_the_name():
     # Ballerup: "Deltagere" with "- Deltog" after each name, "AFBUD/FRAVÆRENDE" over "- Afbud"; one absent among those listed.
     meeting = parse_text(
@@ -1623,7 +1633,7 @@ def test_headings_glued_to_their_text_open_their_sections():
 
 def test_a_numbered_title_over_a_line_no_layout_knows_keeps_its_number_and_title():
     text = (
-        "Referat\n\nSkolebestyrelsen 5. marts 2024\n\n7. Trafikplan for bymidten\nSagsbehandler: Anne Dahl\n\n"
+        "Referat\n\nSkolebestyrelsen 5. marts 2024\n\n7. Trafikplan for bymidten\nKontakt: Anne Dahl, tlf. 4477 2211\n\n"
         "Sagsfremstilling\nDer er ønske om en ny skolesti.\n\nBeslutning\nSkolebestyrelsen bakker op om skolestien.\n"
     )
     meeting = parse_text(text)

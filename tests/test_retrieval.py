@@ -261,6 +261,12 @@ def test_a_compound_the_minutes_never_write_is_searched_as_its_parts(seed_index)
     assert not vocabulary.unknown("budgetdrøftelser")
 
 
+@pytest.mark.parametrize("word", ["fastlægges", "tilrettelagt"])
+def test_a_strong_verbs_other_form_is_a_word_the_minutes_use(seed_index, word):
+    # The seeds write "fastlagt" and "tilrettelægges": the stemmer keeps "fastlag" and "fastlæg" apart.
+    assert not seed_index.vocabulary.unknown(word)
+
+
 @pytest.mark.parametrize("question", ["Hvad blev besluttet om boligerne?", "Hvad blev besluttet om eleverne og klasserne?", "Hvornår renoveres strandene?"])
 def test_a_correct_word_is_not_respelt_into_a_short_archive_word(seed_index, question):
     # One edit of a stem ("bolig" -> "bl") reaches almost any word; only whole words are respelt.
