@@ -36,8 +36,8 @@ ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
 # A plan or part named by its number: "Tillæg 2", "lokalplan nr. 145", "kommuneplantillæg 8", "etape 3".
 NAMED_NUMBER = re.compile(r"\b\w*?(?P<label>tillæg|lokalplan|etape|fase|afdeling)\w*\.?\s*(?:nr\.?\s*)?(?P<number>\d{1,4})(?![\d,.]\d)", re.IGNORECASE)
 # A question for a price or a sum; and an amount of money ("4,2 mio. kr.", "250.000 kr", "kr. 1.500", "gratis").
-MONEY_ASKED = re.compile(r"\b(?:kost(?:er|ede|e|ede|ningen)|prisen|beløbet|udgiften|udgifterne|cost\w*|price\w*|how much money)\b", re.IGNORECASE)
-MONEY_ASKED_WITH_OTHER = re.compile(r"\b(?:procent\w*|pct|antal\w*|hvor mange|how many)\b", re.IGNORECASE)  # "udgifterne steg med hvor mange procent"
+MONEY_ASKED = re.compile(r"\b(?:kost(?:er|ede|e|ede|ningen)|prisen|beløbet|udgiften|udgifterne|penge|pengene|cost\w*|price\w*|how much money)\b", re.IGNORECASE)
+MONEY_ASKED_WITH_OTHER = re.compile(r"\b(?:\w*procent\w*|pct|antal\w*|hvor mange(?!\s+penge)|how many)\b", re.IGNORECASE)  # "udgifterne steg med hvor mange procent"
 MONEY = re.compile(
     r"\d[\d.,]*\s*(?:kr\b|kroner|mio\b|mia\b|mill\w*|milliard\w*|tusinde?|t\.\s*kr|dkk|euro|€)|\b(?:kr|dkk)\.?\s*\d|\b(?:gratis|uden\s+udgift\w*|omkostningsneutral\w*|udgiftsneutral\w*)\b",
     re.IGNORECASE,

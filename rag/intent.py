@@ -25,7 +25,8 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = re.compile(
-    r"\b(hvor (?:mange|meget|stor\w*|lang\w*|længe|høj\w*)|antal\w*|beløb\w*|måltal\w*|(?:time|takst|løn|dag)?sats(?:en|er|erne)?|takst\w*|pris\w*|kost(?:er|ede|e)|procent\w*|"
+    r"\b(hvor (?:mange|meget|stor\w*|lang\w*|længe|høj\w*)|antal\w*|beløb\w*|måltal\w*|(?:time|takst|løn|dag)?sats(?:en|er|erne)?|takst\w*|pris\w*|kost(?:er|ede|e)|\w*procent\w*|"
+    r"fastsat\w*\s+til|"  # "Hvad blev udskrivningsprocenten fastsat til?"
     r"how (?:many|much|long|high)|amount|number of|target|rate|price|cost\w*|percent\w*)\b",
     re.IGNORECASE,
 )

@@ -451,9 +451,26 @@ def test_a_month_season_or_holiday_answers_when(text):
     assert DATE_IN_TEXT.search(text)
 
 
-@pytest.mark.parametrize("question", ["Hvilken timesats får arbejdspladsen?", "Hvad koster det?", "Hvor lang tid tager det?", "Hvor mange procent?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken timesats får arbejdspladsen?", "Hvad koster det?", "Hvor lang tid tager det?", "Hvor mange procent?",
+        "Hvad er udskrivningsprocenten?", "Hvad blev grundskylden fastsat til for 2019?",
+    ],
+)
 def test_asking_for_a_rate_price_or_length_asks_for_a_number(question):
     assert Intent.of(question).number
+
+
+def test_how_much_money_is_answered_by_an_amount_not_by_another_figure():
+    from rag.honesty import gives_a_figure
+
+    # Gladsaxe: "Hvor mange penge ..." was answered by where "de øvrige to kaffeautomater" go.
+    question = "Hvor mange penge er der afsat til kaffeautomaterne?"
+    assert not gives_a_figure("De øvrige to kaffeautomater opstilles på Kildegården.", question)
+    assert gives_a_figure("Der er afsat 120.000 kr. til kaffeautomaterne.", question)
+    # Counted things are still counted by any figure.
+    assert gives_a_figure("De øvrige to kaffeautomater opstilles på Kildegården.", "Hvor mange kaffeautomater opstilles?")
 
 
 def test_a_when_question_in_other_words_gets_the_sentence_with_the_month(answerer):
