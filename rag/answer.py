@@ -26,7 +26,7 @@ from .records import HEADER_ITEM, AgendaItem, Answer, Citation, Hit, Meeting, pa
 from .retrieve import Filters, Retrieval, Retriever, ranked_items
 from .sentences import EMPTY_DECISION, PERSON_NAME, VOTE_ASKED, VOTE_SAID, SentencePicker
 from .text import squash
-from .topic import ENGLISH_FUNCTION_STEMS, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, words_of
+from .topic import ENGLISH_FUNCTION_STEMS, INTENT_STEMS, Topics, asks_about_a_meeting, mentions, words_of
 
 
 # When the next meeting is, and a sentence that says it ("Næste møde: 12. marts", "Udvalget mødes næste gang den 3. maj").
@@ -108,7 +108,7 @@ class Answerer:
             # An English question's topic in the minutes' words, so sentences are told apart by words too.
             terms = list(dict.fromkeys(self.topics.terms(self.retriever.without_body_names(retrieval.glossed)) + terms))
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
-        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and t not in OVERVIEW_STEMS | INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
+        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and not asks_about_a_meeting(t) and t not in INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
         topic_left += ACRONYM.findall(topic)
         if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text) and not NEXT_MEETING_ASKED.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):

@@ -5,6 +5,7 @@ whether a text mentions them. The answer step, its honesty rules and its choice 
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from .glossary import ENGLISH_QUESTION_WORDS
@@ -23,6 +24,15 @@ OVERVIEW_STEMS = frozenset(tokenize(
     "skete sker handlede handler oppe truffet truffne "
     "agenda items topics discussed decided meeting latest last next upcoming happened happen occurred står stod"
 ))
+# A body's meeting in one word ("byrådsmødet", "udvalgsmødet", "bestyrelsesmøde"), as stemmed: the meeting, no topic.
+BODYS_MEETING_STEM = re.compile(r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation|nævn)s?mød\w*")
+
+
+def asks_about_a_meeting(stem: str) -> bool:
+    """The stem asks what a meeting did ("mødet", "byrådsmødet"), not about what."""
+    return stem in OVERVIEW_STEMS or bool(BODYS_MEETING_STEM.fullmatch(stem))
+
+
 # Words of an English question that are no topic (the Danish stop words do not know them), as stemmed.
 ENGLISH_FUNCTION_STEMS = frozenset(tokenize(" ".join(ENGLISH_QUESTION_WORDS)))
 
