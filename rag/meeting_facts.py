@@ -48,6 +48,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(hvor\b(?!\s+(?:mange|meget|længe|ofte|tit|stor|store|langt|højt|lang|høj|dyr|dyrt|gammel|gamle)\b)|hvordan\b(?=.*\b(?:af)?hold(?:t|es)\b)|mødested|(?:møde)?lokale\w*|sted\b|where|venue|room|place)", re.IGNORECASE), PLACE_LABELS),
     (re.compile(r"\b(hvornår|tidspunkt|klokken|begyndte|startede|ugedag|dato|when|time|what day|start\w*)", re.IGNORECASE), TIME_LABELS),
 )
+SHORT_VALUE_WORDS = 8  # a place or a time under its label, not a paragraph
 PEOPLE_LABEL = re.compile(rf"(?:{MEETING_FACTS[0][1]}|{MEETING_FACTS[2][1]})\b", re.IGNORECASE)  # over names, one a line
 TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)\s+(?:Byråd|Kommunalbestyrelse|Kommune)\w*$")
 # Words that ask of the meeting itself: who was absent, where and when it was held, "byrådsmødet".
@@ -146,7 +147,9 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
                     named = value.lstrip("".join(LIST_BULLETS) + " ")  # "  • Mikkel Dencker (O)"
                     # One member a paragraph ("Thomas Lykke Pedersen (A)", a blank line, "Ulla Hardy-Hansen (C)") goes on.
                     members = end != e and MEMBER.fullmatch(meeting.text[s2:e2].strip()) and MEMBER.fullmatch(meeting.text[last:end].strip())
-                    if (parted and not members and (end != e or not (NAME_WORDS.match(named) or named.lower().startswith("ingen")))) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
+                    # Or a short value of a label that is no list of people: "SLUTTIDSPUNKT" / "" / "06-03-2018 10:50:00".
+                    first_value = NAME_WORDS.match(named) or named.lower().startswith("ingen") or (not people and len(named.split()) <= SHORT_VALUE_WORDS)
+                    if (parted and not members and (end != e or not first_value)) or any(p.match(value) for p in (any_label, HEADER_LABEL, HEADER_LINE, LABEL_ALONE)):
                         break
                     if people and not reads_as_a_person(named):
                         break  # labels printed in one column, values in the next: "Fraværende:" over "25. maj 2016"

@@ -88,8 +88,10 @@ def one_council(names: list[str]) -> dict[str, str]:
 
 
 def _name_pattern(names: list[str]) -> re.Pattern[str]:
-    """Any of the names, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as whole words."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """Any of the names, definite or genitive ("Økonomiudvalget", "Kommunalbestyrelsens"), as whole words, however
+    its words are joined: "Teknik-, Erhverv-, Plan- og Miljøudvalget" is "Teknik, Erhverv, Plan og Miljøudvalget"."""
+    spelt = {r"[\s,\-–&/]+".join(map(re.escape, words)) for n in names if (words := re.findall(r"\w+", n))}
+    alternatives = "|".join(sorted(spelt, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:et|en|e|n|s|ets|ens|ns)?(?!\w)", re.IGNORECASE)
 
 

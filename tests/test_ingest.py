@@ -1216,3 +1216,23 @@ def test_who_is_not_answered_by_the_case_handler_the_item_names(tmp_path, embedd
     assert not any(c.quote.startswith("Sagsbehandler") for c in answer.citations), answer.text
     # Asked for, the field answers.
     assert answerer("Hvem er sagsbehandler på rekrutteringen af kommunaldirektøren i Byrådet?").citations[0].quote.startswith("Sagsbehandler")
+
+
+def test_a_body_named_with_other_punctuation_and_a_time_under_its_label_past_a_blank_line(tmp_path, embedder):
+    # Allerød: "Teknik, Erhverv, Plan og Miljøudvalget", asked as "Teknik-, Erhverv-, Plan- og Miljøudvalget"; its
+    # header prints each label alone, a blank line, then the value ("SLUTTIDSPUNKT" / "" / "06-03-2018 10:50:00").
+    minutes = {
+        "tepm.txt": (
+            "UDVALG\n\nTeknik, Erhverv, Plan og Miljøudvalget 2018-2021\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale C\n\n"
+            "STARTTIDSPUNKT\n\n06-03-2018 07:30:00\n\nSLUTTIDSPUNKT\n\n06-03-2018 10:50:00\n\n\n"
+            "1. Meddelelser\n\nResume\nKontrakten med erhvervshuset udløber 31. december 2018.\n\nBeslutning\nTaget til efterretning.\n"
+        ),
+        "oekonomi.txt": "Referat\nØkonomiudvalget\nMødedato: 6. marts 2018\nSted: Rådhuset\n\n1. Regnskab 2017\n\nBeslutning\nGodkendt.\n",
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
+    answer = answerer("Hvornår sluttede mødet i Teknik-, Erhverv-, Plan- og Miljøudvalget den 6. marts 2018?")
+    assert answer.found and [(c.body, c.item, " ".join(c.quote.split())) for c in answer.citations] == [
+        ("Teknik, Erhverv, Plan og Miljøudvalget", 0, "SLUTTIDSPUNKT 06-03-2018 10:50:00")
+    ]
+    where = answerer("Hvor holdt teknik erhverv plan og miljøudvalget møde i marts 2018?")
+    assert where.found and where.citations[0].item == 0 and "Mødelokale C" in where.citations[0].quote
