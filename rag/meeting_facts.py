@@ -37,6 +37,10 @@ HELD_SAID = re.compile(
     r"\bmødet\s+(?:blev\s+|bliver\s+|er\s+)?(?:af)?hold(?:es|t)\s+(?:som\s+)?(?:virtuelt|digitalt|online|fysisk|videomøde|telefonmøde|(?:på|via|over)\s+(?:Teams|Skype|Zoom|video)\w*)",
     re.IGNORECASE,
 )
+# Who came instead of whom: asked ("Hvem deltog som stedfortræder for Ergin Øzer?"), and said in a line or sentence
+# ("Frederik Ingemann (A) Stedfortræder for Ergin Øzer (A)", "Ole Olsen deltog i stedet for Pia Berg").
+SUBSTITUTE_ASKED = re.compile(r"\b(?:stedfortræder\w*|suppleant\w*|i\s+stedet\s+for|substitut\w*|stand-?in|replac\w*|instead\s+of)\b", re.IGNORECASE)
+SUBSTITUTE_SAID = re.compile(r"\b(?:stedfortræder|suppleant)\s+for\b|\bi\s+stedet\s+for\b|\bindkaldt\s+for\b|\bmødte\s+for\b", re.IGNORECASE)
 MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (ENDED_WORDS, ENDED_LABELS),
@@ -84,6 +88,8 @@ def meeting_facts(meeting: Meeting, question: str, most: int) -> list[tuple[tupl
                     break
         if quotes:
             return _by_item(meeting, quotes)
+    if SUBSTITUTE_ASKED.search(question) and (said := _sentences_saying(meeting, SUBSTITUTE_SAID, most, named=True)):
+        return _by_item(meeting, said)  # the member list says who was there, not who came for whom
     wanted = header_facts(meeting, question)
     if not wanted and ABSENT_WORDS.search(question) and (said := _sentences_saying(meeting, ABSENCE_SAID, most, named=True)):
         return _by_item(meeting, said)

@@ -1236,3 +1236,21 @@ def test_a_body_named_with_other_punctuation_and_a_time_under_its_label_past_a_b
     ]
     where = answerer("Hvor holdt teknik erhverv plan og miljøudvalget møde i marts 2018?")
     assert where.found and where.citations[0].item == 0 and "Mødelokale C" in where.citations[0].quote
+
+
+def test_who_came_instead_of_a_member_is_the_line_that_says_so_not_the_member_list(tmp_path, embedder):
+    # Fredensborg prints one member a paragraph, the substitute among them: "Frederik Ingemann (A) Stedfortræder for
+    # Ergin Øzer (A)". The whole list was quoted.
+    members = "\n\n".join(["Thomas Lykke Pedersen (A)", "Per Frost Henriksen (A)", "Hanne Berg (F)", "Frederik Ingemann (A) Stedfortræder for Ergin Øzer (A)"])
+    minutes = {
+        "byraad.txt": (
+            f"Referat\nByrådet\nMødedato: 1. oktober 2018\nSted: Byrådssalen\n\nMedlemmer\n\n{members}\n\nAfbud\n\nErgin Øzer (A)\n\n"
+            "1. Budget 2019\n\nBeslutning\nGodkendt.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
+    for question in ("Hvem deltog som stedfortræder for Ergin Øzer den 1. oktober 2018?", "Hvem deltog i stedet for Ergin Øzer?"):
+        answer = answerer(question)
+        assert answer.found and [" ".join(c.quote.split()) for c in answer.citations] == ["Frederik Ingemann (A) Stedfortræder for Ergin Øzer (A)"], question
+    # Who was there is still the list.
+    assert "Hanne Berg (F)" in answerer("Hvem deltog i byrådsmødet den 1. oktober 2018?").text
