@@ -43,6 +43,7 @@ OPEN_PROPOSAL = re.compile(
 )
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
+LEADING_ORDINAL = re.compile(r"^\s*(\d{1,2})\.\s+(\w+)")
 LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 # What a question counts: the word after "hvor mange" ("hvor mange høringssvar", "antallet af pladser", "how many responses").
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
@@ -137,7 +138,9 @@ class SentencePicker:
             score += 2.0 * max(0.0, dense - 0.75)
             if meaning:
                 score += SENTENCE_MEANING_WEIGHT * max(0.0, meaning[(s, e)] - 0.75)
-            in_text = set(re.findall(r"\d+", LIST_MARK.sub("", text, count=1)))  # "1. at ..." numbers a point, it is no figure
+            # "1. at ..." numbers a point, it is no figure; but "2. viceborgmester ..." is the one the question names.
+            ordinal = (m := LEADING_ORDINAL.match(text)) and re.search(rf"\b{m[1]}\.\s*{re.escape(m[2])}", question, re.IGNORECASE)
+            in_text = set(re.findall(r"\d+", text if ordinal else LIST_MARK.sub("", text, count=1)))
             if figures & in_text:
                 score += 0.5
             if intent.number and in_text - numbers:

@@ -1254,3 +1254,20 @@ def test_who_came_instead_of_a_member_is_the_line_that_says_so_not_the_member_li
         assert answer.found and [" ".join(c.quote.split()) for c in answer.citations] == ["Frederik Ingemann (A) Stedfortræder for Ergin Øzer (A)"], question
     # Who was there is still the list.
     assert "Hanne Berg (F)" in answerer("Hvem deltog i byrådsmødet den 1. oktober 2018?").text
+
+
+def test_an_ordinal_the_question_names_at_a_sentences_start_is_no_list_mark(tmp_path, embedder):
+    # Assens: "2. viceborgmester modtager ikke vederlag." lost its "2" as a list's mark and was never quoted.
+    minutes = {
+        "byraad.txt": (
+            "Referat\nByrådet\nMødedato: 13. december 2017\n\n3. Valg af 1. og 2. viceborgmester\n\nSagsfremstilling\n"
+            "Byrådet skal vælge 1. og 2. viceborgmester for perioden 2018-2021.\n\nValget af 2. viceborgmester sker ved forholdstal.\n\n"
+            "Honorar til 1. viceborgmester udgør 10 % af borgmestervederlaget. Honorar fastlægges endeligt ved 2. behandling af "
+            "styrelsesvedtægten. Vederlag og honorar kan samlet udgøre 2 gange 10 % af borgmestervederlaget.\n\n"
+            "2. viceborgmester modtager ikke vederlag.\n\n"
+            "Beslutning\nAnna Holm, C blev valgt til 1. viceborgmester og Karin Lund, V blev valgt til 2. viceborgmester.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
+    answer = answerer("Får 2. viceborgmester vederlag i Byrådet?")
+    assert answer.found and "2. viceborgmester modtager ikke vederlag." in [c.quote for c in answer.citations], answer.text
