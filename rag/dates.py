@@ -128,6 +128,15 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+# A day a figure is taken at, not a meeting's: "omplaceringer pr. 30.09.2016", "status per 31. marts".
+AS_OF = re.compile(r"\b(?:pr|per|ultimo|primo|medio|opgjort)\.?\s*(?:\d{1,2}\.?\s*)?$", re.IGNORECASE)
+
+
+def _meeting_day(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """The first day the pattern finds that is not a figure's date ("pr. 30.09.2016")."""
+    return next((m for m in pattern.finditer(question) if not AS_OF.search(question[: m.start()])), None)
+
+
 def date_range_in_question(question: str) -> DateRange | None:
     """Return the meeting dates a question names ("i november 2023", "i 2019", "den 30-03-2023"), or None.
 
@@ -136,13 +145,13 @@ def date_range_in_question(question: str) -> DateRange | None:
         DateRange(first=datetime.date(2023, 11, 1), last=datetime.date(2023, 11, 30), phrase='november 2023', spans=())
     """
     for pattern in (NUMERIC_DATE, ISO_DATE):
-        if (m := pattern.search(question)) and (d := _make(m["y"], m["m"], m["d"])):
+        if (m := _meeting_day(pattern, question)) and (d := _make(m["y"], m["m"], m["d"])):
             return DateRange(d, d, m.group(0))
-    if (m := WORDED_DATE.search(question)) and (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])):
+    if (m := _meeting_day(WORDED_DATE, question)) and (d := _make(m["y"], MONTHS[m["month"].lower()], m["d"])):
         return DateRange(d, d, m.group(0))
     if MONTH_YEAR.search(question):
         # "fra marts til november 2023", "i marts og april 2023": every month named, years read forward.
-        mentions = list(MONTH_OPT_YEAR.finditer(question))
+        mentions = [m for m in MONTH_OPT_YEAR.finditer(question) if not AS_OF.search(question[: m.start()])]
         months, pending = [], []
         for m in mentions:
             pending.append(MONTHS[m["month"].lower()])

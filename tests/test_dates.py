@@ -113,6 +113,16 @@ def test_a_year_named_alone_reaches_the_earlier_meeting_that_planned_it(answerer
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Hvad udgør omplaceringerne pr. 30.09.2016?", "Hvor stort var overskuddet pr. 30. april 2019?", "Hvad viste budgetopfølgningen ultimo februar 2013?"],
+)
+def test_the_day_a_figure_is_taken_at_is_no_meeting_date(question):
+    # "pr. 30. april 2019" dates the accounts, reported at a meeting weeks later.
+    assert date_range_in_question(question) is None
+    assert date_range_in_question("Hvad blev besluttet om status pr. 31. marts 2023 den 13. april 2023?").phrase == "13. april 2023"
+
+
+@pytest.mark.parametrize(
     ("question", "only_when_held"),
     [
         ("Hvad blev der sagt om budgetprocessen i april 2023?", True),
