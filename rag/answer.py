@@ -108,7 +108,9 @@ class Answerer:
             # An English question's topic in the minutes' words, so sentences are told apart by words too.
             terms = list(dict.fromkeys(self.topics.terms(self.retriever.without_body_names(retrieval.glossed)) + terms))
         # Every word as asked, not only those the archive knows: "lønafdelingen" is a topic even if no minute says it.
-        topic_left = [t for t in tokenize(topic) if t[:1].isalpha() and not asks_about_a_meeting(t) and t not in INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
+        # Nor the town ("Seniorrådet i Gladsaxe"): where the minutes are from, not what about.
+        untowned = " ".join(w for w in topic.split() if not names_a_municipality(w.strip(".,;:?!")))
+        topic_left = [t for t in tokenize(untowned) if t[:1].isalpha() and not asks_about_a_meeting(t) and t not in INTENT_STEMS | ENGLISH_FUNCTION_STEMS]
         topic_left += ACRONYM.findall(topic)
         if not intent.meeting and not topic_left and not ITEM_REFERENCE.search(retrieval.text) and not NEXT_MEETING_ASKED.search(retrieval.text):
             if meetings := self._meetings_asked_about(retrieval, filters):

@@ -37,6 +37,8 @@ BODY_SHORT_NAMES = {"KB": "Kommunalbestyrelsen", "BR": "Byrådet", "ØU": "Økon
 SHORT_BODYS_MEETING = re.compile(rf"\b(?:dagsorden|referat|møde)\s+(?:for|til|i)\s+(?P<body>{'|'.join(BODY_SHORT_NAMES)})\s+(?:den\s+|d\.\s*)?(?P<date>{HEADER_DATE})")
 # A title that names the meeting by its body: "Referat af Ældrerådsmøde", "Dagsorden til skolebestyrelsesmøde".
 MEETING_OF_BODY = re.compile(r"\b(?P<body>[A-Za-zÆØÅæøå]*?(?:råd|bestyrelse|udvalg|nævn))s?møde\b", re.IGNORECASE)
+# A minutes title that says whose meeting it was: "Referat af 1. møde i Grønt Råd, Ærø Kommune, ...".
+MEETING_IN_BODY = re.compile(rf"\b(?i:møde)\s+i\s+(?P<body>[A-ZÆØÅ][\w\-]*(?:\s+[\w\-]+){{0,3}}?\s*(?i:{BODY_WORDS}))(?=[\s,.]|$)")
 # A web table's cell borders in the header: "Udvalg: |", "---|---|".
 TABLE_CELL_END = re.compile(r"\s*\|\s*$")
 TABLE_RULE = re.compile(r"[-|\s]*\|[-|\s]*")
@@ -206,12 +208,15 @@ def with_labels_joined(lines: list[Line]) -> list[Line]:
 
 def body_of_meeting_word(header_lines: list[Line]) -> str:
     """The body a minutes title names by its meeting ("Ældrerådsmøde" is the Ældreråd's), in its definite form
-    as minutes write it: "Ældrerådet", "Skolebestyrelsen"."""
+    as minutes write it: "Ældrerådet", "Skolebestyrelsen"; or the body it says the meeting was of ("Referat af 1.
+    møde i Grønt Råd, Ærø Kommune, d. 11. december 2007"), as named."""
     for line in header_lines[:HEADER_SCAN_LINES]:
         s = line.stripped
         if len(s.split()) <= MINUTES_LINE_WORDS and MINUTES_LINE.search(s) and (m := MEETING_OF_BODY.search(s)):
             name = m["body"].lower()
             return (name + ("n" if name.endswith("e") else "et")).capitalize()
+        if MINUTES_TITLE.search(s) and (m := MEETING_IN_BODY.search(s)) and names_a_body(m["body"]):
+            return m["body"]
     return ""
 
 

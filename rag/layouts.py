@@ -86,6 +86,13 @@ CASE_NUMBER = re.compile(
     r"(?:[\s,;]+[A-ZÆØÅ].*)?|(?P<kle>\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ\d]\d{2}-\d+(?:-\d{2})?|\d{2}\.\d{2}(?:\.\d{2})?[A-ZÆØÅ]\d{2}\s*[-–]\s*\d{4}/\d+)|(?P<emn>EMN-\d{4}-\d+))\s*$"
 )
 # The case number's label printed alone, its value on the next line ("Sagsnummer" / "00.34.00-S00-2-14"), or empty.
+# An item written as a paragraph that refers to the agenda by number, as small councils and boards write minutes:
+# "ad. 1. Christian Albertsen bød velkommen.", "Ad pkt. 3: Forretningsordenen blev godkendt." Its title is the
+# agenda's line of that number.
+AD_ITEM = re.compile(r"^[Aa]d\.?\s*(?:(?:pkt|punkt)\.?\s*)?(?P<number>\d{1,2})\s*[.:)]?\s+(?P<text>\S.*)$")
+# The agenda over such minutes: "Dagsorden:" and its lines, bulleted or numbered.
+AGENDA_HEADING = re.compile(r"^Dagsorden\s*:?\s*$", re.IGNORECASE)
+AGENDA_LINE = re.compile(r"^(?:[•▪·*\-–]|\d{1,2}[.)])\s*(?P<title>\S.*)$")
 # The case's record-keeping printed with it: who wrote it up ("Sagsbehandler: Anne Dahl"), its document's number.
 FILING_FIELD = re.compile(r"^(?P<label>Sagsbehandler|Sagsansvarlig|Sagsnr|Sags\s?nr|Journalnr|J\.\s?nr|Dok\.?\s?nr|Dokumentnr|Forfatter)\.?\s*:", re.IGNORECASE)
 CASE_LABEL_ALONE = re.compile(r"^(?:Sags?nr\.?|Sagsnummer|J\.\s?nr\.|Journalnr\.?)\s*:?\s*$", re.IGNORECASE)

@@ -18,6 +18,9 @@ from .errors import SeedFormatError
 from .extract import extract_data, looks_like_document, sniff
 from .layouts import (
     ABSENCE,
+    AD_ITEM,
+    AGENDA_HEADING,
+    AGENDA_LINE,
     CASE_LABEL_ALONE,
     CASE_NUMBER,
     CASE_VALUE,
@@ -365,7 +368,7 @@ class _Reader:
         header_end = first_item if first_item is not None else len(lines)
         # An empty contents heading ("Indholdsfortegnelse" over nothing) ends no header: "Deltagere:" may follow it.
         toc_line = next((k for k in range(header_end) if layout.toc.match(lines[k].stripped)), header_end) if toc_titles else header_end
-        if first_item is None and layout is DOCUMENT_LAYOUT:
+        if first_item is None and (layout is DOCUMENT_LAYOUT or any(AD_ITEM.match(line.stripped) for line in lines)):
             return self._document()
         meeting = self._header(lines[: min(toc_line, header_end)], toc_line)
         if first_item is None:
@@ -484,7 +487,23 @@ class _Reader:
         first). Two lines at least; items printed "1." each are numbered in order."""
         runs: list[list[tuple[int, ItemHeading]]] = [[]]
         bare: set[int] = set()  # lines of items with nothing under them
+        agenda = None  # the agenda's titles, read when an "ad. N." paragraph needs one
         for k, line in enumerate(self.lines):
+            if ad := AD_ITEM.match(line.stripped):
+                # "ad. 1. Christian Albertsen bød velkommen.": the paragraph is the item's text, the agenda's line its title.
+                agenda = self._agenda_titles() if agenda is None else agenda
+                number = int(ad["number"])
+                title = agenda[number - 1] if number <= len(agenda) else self._first_words(k).removeprefix(ad.group(0)[: ad.start("text")])
+                m = self.layout.item.match(f"{number}. {title}")
+                if m is not None:
+                    ad_heading = ItemHeading(number, m["title"].strip(), True, k)
+                    run = runs[-1]
+                    if run and number != run[-1][1].number + 1:
+                        if number > run[-1][1].number:
+                            continue
+                        runs.append(run := [])
+                    run.append((k, ad_heading))
+                continue
             m = self.layout.item.match(line.stripped)
             body = k + 1
             alone = NUMBER_ALONE.match(line.stripped) or MARKED_NUMBER_ALONE.match(line.stripped)
@@ -523,6 +542,17 @@ class _Reader:
         if len({h.number for _, h in best}) < len(best):
             best = [(k, replace(h, number=n)) for n, (k, h) in enumerate(best, 1)]
         return best
+
+    def _agenda_titles(self) -> list[str]:
+        """The lines of the agenda printed over the minutes ("Dagsorden:" / "  • Velkomst" / ...), in order."""
+        start = next((k for k, line in enumerate(self.lines) if AGENDA_HEADING.match(line.stripped)), None)
+        titles: list[str] = []
+        for line in self.lines[start + 1 :] if start is not None else []:
+            if m := AGENDA_LINE.match(line.stripped):
+                titles.append(m["title"].strip())
+            elif line.stripped and titles:
+                break
+        return titles
 
     def _opens_a_run(self, j: int, number: int) -> bool:
         """The numbered line at j goes on from `number` and has its text under it: "1. Formanden bød velkommen" over

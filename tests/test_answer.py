@@ -497,7 +497,7 @@ def test_a_respelling_is_a_guess_and_the_word_must_still_be_about_what_was_found
 # A question with no topic about a meeting: the meeting's items, each with its decision
 
 
-@pytest.mark.parametrize("meeting", ["mødet", "chefforumsmødet"])  # a body's meeting in one word is no topic either
+@pytest.mark.parametrize("meeting", ["mødet", "chefforumsmødet", "mødet i Albertslund"])  # a body's meeting in one word, or the town, is no topic either
 def test_what_a_dated_meeting_decided_is_every_item_with_its_decision_in_agenda_order(answerer, seed_index, meeting):
     answer = answerer(f"Hvad blev besluttet på {meeting} den 13. april 2023?")
     cited = list(dict.fromkeys(c.item for c in answer.citations))

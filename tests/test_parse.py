@@ -802,6 +802,21 @@ def test_who_wrote_the_case_up_between_its_title_and_first_heading_confirms_the_
     assert "Rekruttering" not in meeting.header.text
 
 
+def test_minutes_that_answer_the_agenda_by_number_ad_1_ad_2_take_their_titles_from_it():
+    # Ærø's Grønt Råd: the agenda's bulleted lines, then a paragraph for each, "ad. 1.", "ad. 2.", ...
+    meeting = parse_text(
+        "Referat af 1. møde i Grønt Råd, Ærø Kommune, d. 11. december 2007 på Ærø Rådhus.\n\nDagsorden:\n\n"
+        "  • Velkomst\n  • Vedtagelse af forretningsorden\n  • Valg af formand\n\n"
+        "ad. 1. Næstformanden bød velkommen.\n\nad. 2. Forretningsorden blev godkendt med flg. ændringer:\n\n"
+        "Ordene fjernes fra kommissoriet.\n\nAd pkt. 3: Formandsvalget udskydes til næste møde.\n"
+    )
+    assert (meeting.body, meeting.date.isoformat()) == ("Grønt Råd", "2007-12-11")
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Velkomst"), (2, "Vedtagelse af forretningsorden"), (3, "Valg af formand")]
+    # The paragraph is the item's text, quotable from its first word.
+    assert meeting.item(3).sections[0].text == "Ad pkt. 3: Formandsvalget udskydes til næste møde."
+    assert "Ordene fjernes fra kommissoriet." in meeting.item(2).sections[0].text
+
+
 def test_a_list_of_people_in_capitals_with_each_ones_status_after_the_name():
     # Ballerup: "Deltagere" with "- Deltog" after each name, "AFBUD/FRAVÆRENDE" over "- Afbud"; one absent among those listed.
     meeting = parse_text(
