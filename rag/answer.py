@@ -283,7 +283,8 @@ class Answerer:
             else:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
-        if NEXT_MEETING_ASKED.search(retrieval.text) and not any(NEXT_MEETING_SAID.search(q.text) and DATE_IN_TEXT.search(q.text) for _, qs in quotes_by_item for q in qs):
+        # ... or that gives a date under a title that says it is the next meeting's ("Dato for næste møde" / "7. juni kl. 16").
+        if NEXT_MEETING_ASKED.search(retrieval.text) and not any((NEXT_MEETING_SAID.search(q.text) or NEXT_MEETING_SAID.search(q.title)) and DATE_IN_TEXT.search(q.text) for _, qs in quotes_by_item for q in qs):
             # "Hvornår er næste møde?": only a sentence that dates the next meeting answers; the minutes at hand
             # are of meetings already held.
             note = "Referaterne siger ikke, hvornår næste møde holdes."

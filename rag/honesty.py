@@ -19,7 +19,7 @@ from .meeting_facts import ABSENT_WORDS, MEETING_FACTS
 from .places import names_a_municipality
 from .retrieve import Retrieval, Retriever
 from .sentences import LIST_MARK
-from .topic import COMMON_SHARE, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, words_of
+from .topic import BODYS_MEETING_STEM, COMMON_SHARE, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, words_of
 from .vocabulary import WORD, replace_word
 
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
@@ -32,6 +32,10 @@ PRESENCE_WORDS = MEETING_FACTS[2][0]  # "hvem", "deltager", "tilstede", "med på
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Numbers that name or time something rather than count or price it.
 NOT_A_FIGURE = re.compile(r"\b(?:nr|kl|pkt|punkt|punkterne|§|stk|lokale|sagsnr|bilag|tillæg|lokalplan|j\.nr)\.?\s*\d+(?:[.,:\-]\d+)*|§\s*\d+", re.IGNORECASE)
+DAY_SPAN = re.compile(r"\b\d{1,2}\.?\s*[-–]\s*(?=\d{1,2}\.\s*[a-zæøå])", re.IGNORECASE)  # "18-19. april": the first day of a date
+# How long something lasts is answered by a date or a period too ("fra 1. januar til 31. marts", "i tre år").
+DURATION_ASKED = re.compile(r"\bhvor\s+(?:længe|lang\s+tid)\b|\bhow\s+long\b", re.IGNORECASE)
+DURATION_SAID = re.compile(r"\b(?:år|måneder?|uger?|dage?|timer?)\b|\bfrem\s+til\b|\bindtil\b|\bperiode\w*", re.IGNORECASE)
 ORDINAL = re.compile(r"\b\d{1,2}\.(?=\s+(?:og\b|[a-zæøå]))")
 # A plan or part named by its number: "Tillæg 2", "lokalplan nr. 145", "kommuneplantillæg 8", "etape 3".
 NAMED_NUMBER = re.compile(r"\b\w*?(?P<label>tillæg|lokalplan|etape|fase|afdeling)\w*\.?\s*(?:nr\.?\s*)?(?P<number>\d{1,4})(?![\d,.]\d)", re.IGNORECASE)
@@ -69,7 +73,11 @@ class Honesty:
         # Long words only, and no past-tense verbs ("konkluderede"): the veto is for topics, not for how one asks.
         # Nor month names: minutes that write dates "06-11-2018" never say "november", and it is no topic.
         words = [w for w in WORD.findall(question.lower()) if (len(w) >= MIN_TOPIC_LETTERS or (len(w) >= MIN_NOUN_LETTERS and w.endswith(NOUN_ENDINGS))) and not w.endswith(("ede", "ende", "te")) and w not in MONTHS]
-        return [w for w in dict.fromkeys(words) if not INTENT_STEMS.intersection(tokenize(w)) and self.vocabulary.unknown(w)]
+        # Nor a body's meeting in one word ("kommunalbestyrelsesmødet"): which meeting, not what about.
+        return [
+            w for w in dict.fromkeys(words)
+            if not INTENT_STEMS.intersection(tokenize(w)) and not any(BODYS_MEETING_STEM.fullmatch(t) for t in tokenize(w)) and self.vocabulary.unknown(w)
+        ]
 
     def absent_glosses(self, retrieval: Retrieval) -> list[str]:
         """An English question's words (as asked) for which the archive uses none of the glossary's Danish words:
@@ -182,11 +190,14 @@ def misspelt_asking(retrieval: Retrieval) -> set[str]:
 def gives_a_figure(text: str, question: str) -> bool:
     """The text gives a figure the question does not: a number or a number word ("fem stationer"), not a date,
     a year, an ordinal ("1. gang", "2. og 3. november") or a list's "1."."""
-    text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– "))))
+    original = text
+    text = ORDINAL.sub(" ", DATE_IN_TEXT.sub(" ", DAY_SPAN.sub(" ", LIST_MARK.sub(" ", text.lstrip("-•*– ")))))
     text = NOT_A_FIGURE.sub(" ", text)  # "tillæg nr. 19", "kl. 16.30", "§ 15", "punkt 4": a name or a time, no amount
     if MONEY_ASKED.search(question) and not MONEY_ASKED_WITH_OTHER.search(question):
         # "Hvad koster renoveringen?" is not answered by "8 ugers høring": a price is an amount of money.
         return bool(MONEY.search(text))
+    if DURATION_ASKED.search(question) and (DATE_IN_TEXT.search(original) or DURATION_SAID.search(original)):
+        return True
     asked = set(NUMBER.findall(question))
     return any(n not in asked and not YEAR_IN_TEXT.fullmatch(n) for n in NUMBER.findall(text)) or bool(NUMBER_WORD.search(text))
 

@@ -28,7 +28,8 @@ LABEL_REST = re.compile(r"\s*(?:/\s*(?:fraværende|afbud))?\s*(?:med afbud|med f
 PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
 TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
 # When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
-ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*\bmød)|\bmødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
+ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*mød)|\b\w*mødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
+STARTED_WORDS = re.compile(r"\b(?:startede|begyndte|start\w*|begynd\w*|began|started)\b", re.IGNORECASE)
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
 # "Mødet hævet kl. 19:40.", "Mødet begyndte kl. 15.00 og sluttede kl. 19.11." (Københavns Kommune).
 ENDED_SAID = re.compile(r"\bMødet\s+(?:blev\s+)?(?:hævet|sluttede|afsluttet)\b|\bMødet\s+(?:begyndte|startede)\b.{0,40}?\bog\s+(?:sluttede|blev\s+hævet)\b", re.IGNORECASE)
@@ -45,7 +46,7 @@ MEETING_FACTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ABSENT_WORDS, r"Fraværende|Afbud|Ikke til stede"),
     (ENDED_WORDS, ENDED_LABELS),
     (
-        re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
+        re.compile(r"\b(hvem|deltog|deltager\w*|mødedeltager\w*|tilstede|til stede|med på|var med|fravær\w*|afbud|who|attend\w*|present|participant\w*|absent\w*|missing)", re.IGNORECASE),
         r"Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Indkaldelse|Indkaldte|Fremmødt\w*|Bestyrelsen(?=\s*:)|Fraværende|Afbud|Ikke til stede",
     ),
     # "Hvor mange", "hvor meget": a number, not a place.
@@ -134,7 +135,9 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
     # The first fact asked for alone first, then any fact asked for; a question that asks for none gets them all.
     # Who was absent is not answered by who was there, nor when the meeting ended by when it began: those alone.
     alone = bool(asked) and asked[0] in ALONE
-    for kinds in ([asked[0]],) if alone else ([asked[0]], asked) if asked else (every,):
+    # "Hvornår startede og sluttede mødet?": both ends, from their labels.
+    both_ends = asked[:1] == [ENDED_LABELS] and STARTED_WORDS.search(question)
+    for kinds in ([ENDED_LABELS, TIME_LABELS],) if both_ends else ([asked[0]],) if alone else ([asked[0]], asked) if asked else (every,):
         label = re.compile(rf"(?:{'|'.join(kinds)})\b", re.IGNORECASE)
         wanted: list[tuple[int, int]] = []
         for k, (s, e) in enumerate(lines):

@@ -63,7 +63,7 @@ BACK_REFERENCE_SHARE = 0.7  # of the sentence before's topic words; 0.5-0.9 choo
 # A question about a vote, and a sentence that records one ("(Ø) stemte imod", "vedtaget med 17 stemmer mod 8",
 # "Et flertal ...", "For: A, V", "enstemmigt").
 VOTE_ASKED = re.compile(r"\b(?:stemte|stemt|stemmer|stemmerne|afstemning\w*|voted?|votes|voting)\b", re.IGNORECASE)
-VOTE_SAID = re.compile(r"\b(?:stem\w*|imod\b|undlod\w*|enstemmig\w*|flertal\w*|mindretal\w*)|\b(?:for|imod)\s*:\s*[A-ZÆØÅ]", re.IGNORECASE)
+VOTE_SAID = re.compile(r"\b(?:stem\w*|(?<!set\s)(?<!holdt\s)imod\b|undlod\w*|enstemmig\w*|flertal\w*|mindretal\w*)|\b(?:for|imod)\s*:\s*[A-ZÆØÅ]", re.IGNORECASE)
 LABELLED_VALUE = re.compile(r"^[A-ZÆØÅ][\w .&/-]{1,30}:\s*\S")  # "Formand: Arnold", "Næste møde: 7. juni"
 FIELD_LINE = re.compile(r"^\s*[\w .]{1,25}:\s*\S[^.]{0,40}$")  # "Punktnummer: 12"
 OVERVIEW_SENTENCES = 2  # of each item's decision in an overview of a meeting

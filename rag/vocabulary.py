@@ -31,7 +31,7 @@ MIN_PART_LETTERS = 4  # parts of a compound: "budget" + "drøftelser"; shorter h
 DANISH_ENDINGS = ("ninger", "ningen", "ingen", "inger", "elsen", "elser", "heden", "ning", "else", "erne", "ing", "hed", "ene", "dt", "et", "en", "er", "t", "e", "s")
 # Stems of strong and irregular verbs minutes use in compounds, present and past: "fremlægges"/"fremlagt",
 # "vælges"/"valgt", "sælges"/"solgt". The stemmer cuts endings only, so each form is a word of its own to it.
-STRONG_VERB_STEMS = (("læg", "lag"), ("vælg", "valg"), ("sælg", "solg"), ("tæl", "tal"), ("sæt", "sat"), ("spørg", "spurg"), ("bring", "brag"), ("træk", "truk"))
+STRONG_VERB_STEMS = (("læg", "lag"), ("vælg", "valg"), ("sælg", "solg"), ("tæl", "tal"), ("sæt", "sat"), ("spørg", "spurg"), ("bring", "brag"), ("træk", "truk"), ("gå", "gik"), ("tag", "tog"), ("giv", "gav"), ("stå", "stod"), ("drag", "drog"), ("få", "fik"))
 _EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzæøåéü"
 
 
@@ -161,7 +161,7 @@ class Vocabulary:
         stem = next(iter(tokenize(word)), "")
         for present, past in STRONG_VERB_STEMS:
             for this, other in ((present, past), (past, present)):
-                if stem.endswith(this) and len(stem) > len(this) and (form := stem[: -len(this)] + other) in self.stems:
+                if stem.endswith(this) and len(stem) > len(this) and stem[: -len(this)] + other in self.stems:
                     return True
         return False
 

@@ -462,6 +462,22 @@ def test_asking_for_a_rate_price_or_length_asks_for_a_number(question):
     assert Intent.of(question).number
 
 
+def test_a_span_of_days_is_no_count_and_a_date_answers_how_long():
+    from rag.honesty import gives_a_figure
+
+    assert not gives_a_figure("Konferencen holdes 18-19. april i Nyborg.", "Hvor mange medlemmer deltager i konferencen?")
+    assert gives_a_figure("Aftalen løber frem til 31. december 2026.", "Hvor længe løber aftalen?")
+    assert gives_a_figure("Forsøget varer tre år.", "How long will the trial last?")
+    assert not gives_a_figure("Aftalen blev drøftet på mødet.", "Hvor længe løber aftalen?")
+
+
+def test_compared_with_is_no_vote():
+    from rag.sentences import VOTE_SAID
+
+    assert not VOTE_SAID.search("Resultatet er forbedret set imod sidste år.")
+    assert VOTE_SAID.search("(Ø) stemte imod.") and VOTE_SAID.search("Imod: O")
+
+
 def test_how_much_money_is_answered_by_an_amount_not_by_another_figure():
     from rag.honesty import gives_a_figure
 

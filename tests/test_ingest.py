@@ -1271,3 +1271,23 @@ def test_an_ordinal_the_question_names_at_a_sentences_start_is_no_list_mark(tmp_
     answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
     answer = answerer("Får 2. viceborgmester vederlag i Byrådet?")
     assert answer.found and "2. viceborgmester modtager ikke vederlag." in [c.quote for c in answer.citations], answer.text
+
+
+def test_when_a_body_meeting_in_one_word_ended_and_the_next_meeting_under_its_title(tmp_path, embedder):
+    # Varde: "SLUTTIDSPUNKT" in the header, asked "Hvornår sluttede kommunalbestyrelsesmødet ...?" (a word the minutes
+    # never write, refused before); an item titled "Dato for næste møde" whose text is only the date.
+    minutes = {
+        "kb.txt": (
+            "Referat\nKommunalbestyrelsen\nMødedato: 3. marts 2020\nSTARTTIDSPUNKT\n\n03-03-2020 17:00:00\n\nSLUTTIDSPUNKT\n\n"
+            "03-03-2020 20:20:00\n\nMedlemmer\nAnne Holm (A)\nBo Lund (V)\n\n1. Whistleblowerordning\n\nSagsfremstilling\n"
+            "Kommunen indfører en whistleblowerordning.\n\nBeslutning\nGodkendt.\n\n2. Dato for næste møde\n\nBeslutning\n7. april 2020 kl. 16.\n"
+        ),
+        "oekonomi.txt": "Referat\nØkonomiudvalget\nMødedato: 24. februar 2020\nSted: Rådhuset\n\n1. Regnskab 2019\n\nBeslutning\nGodkendt.\n",
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes)
+    ended = answerer("Hvornår sluttede kommunalbestyrelsesmødet den 3. marts 2020?")
+    assert ended.found and [" ".join(c.quote.split()) for c in ended.citations] == ["SLUTTIDSPUNKT 03-03-2020 20:20:00"], ended.note
+    both = answerer("Hvornår startede og sluttede kommunalbestyrelsesmødet den 3. marts 2020?")
+    assert {"STARTTIDSPUNKT 03-03-2020 17:00:00", "SLUTTIDSPUNKT 03-03-2020 20:20:00"} <= {" ".join(c.quote.split()) for c in both.citations}
+    nxt = answerer("Hvornår er næste møde i Kommunalbestyrelsen?")
+    assert nxt.found and nxt.citations[0].quote == "7. april 2020 kl. 16.", nxt.note
