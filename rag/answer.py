@@ -31,6 +31,8 @@ from .topic import ENGLISH_FUNCTION_STEMS, INTENT_STEMS, Topics, asks_about_a_me
 
 # When the next meeting is, and a sentence that says it ("Næste møde: 12. marts", "Udvalget mødes næste gang den 3. maj").
 NEXT_MEETING_ASKED = re.compile(r"\b(?:hvornår|hvilken dato|when)\b.*\b(?:næste|kommende|next)\s+(?:\w+)?møde\w*|\bmødes\s+\w+\s+næste\s+gang|\bnext\s+meeting\b", re.IGNORECASE)
+# An item that is the next meeting's date: "Næste møde", "Dato for næste møde" (not "Temaer til kommende møder").
+NEXT_MEETING_TITLE = re.compile(r"^(?:(?:dato|tidspunkt)\s+for\s+)?(?:næste|kommende)\s+møde\s*[.:]?\s*$", re.IGNORECASE)
 NEXT_MEETING_SAID = re.compile(r"\b(?:næste|kommende)\s+(?:\w+)?møde\w*|\bnæste\s+gang\b|\bnext\s+meeting\b", re.IGNORECASE)
 # A body's name in running text: "Byrådet", "Økonomiudvalget", "Teknik- og Miljøudvalget", "kommunalbestyrelsen".
 BODY_NAME_IN_TEXT = re.compile(rf"\b(?:[A-ZÆØÅ][\w\-]*\s+og\s+)?[\wÆØÅæøå\-]*(?:{BODY_WORDS}|magistrat(?:en)?)\b", re.IGNORECASE)
@@ -284,7 +286,7 @@ class Answerer:
                 lead = "Senere: " if meeting.date > first_date else "Tidligere: "
             lines += self._item_lines(meeting, key[1], quotes, citations, lead, say_undecided=intent.decision)
         # ... or that gives a date under a title that says it is the next meeting's ("Dato for næste møde" / "7. juni kl. 16").
-        if NEXT_MEETING_ASKED.search(retrieval.text) and not any((NEXT_MEETING_SAID.search(q.text) or NEXT_MEETING_SAID.search(q.title)) and DATE_IN_TEXT.search(q.text) for _, qs in quotes_by_item for q in qs):
+        if NEXT_MEETING_ASKED.search(retrieval.text) and not any((NEXT_MEETING_SAID.search(q.text) or NEXT_MEETING_TITLE.search(q.title)) and DATE_IN_TEXT.search(q.text) for _, qs in quotes_by_item for q in qs):
             # "Hvornår er næste møde?": only a sentence that dates the next meeting answers; the minutes at hand
             # are of meetings already held.
             note = "Referaterne siger ikke, hvornår næste møde holdes."
