@@ -118,7 +118,8 @@ class Honesty:
             return f"{words_shown(absent)} forekommer ikke i nogen af referaterne.", True
         if retrieval.best_dense < self.config.min_dense_score:
             return f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f}).", True
-        if retrieval.date_range is None and retrieval.dropped_dates and MEETING_REF.search(retrieval.text):
+        names_a_meeting = MEETING_REF.search(retrieval.text) or any(BODYS_MEETING_STEM.fullmatch(t) for t in tokenize(retrieval.text))  # "byrådsmødet"
+        if retrieval.date_range is None and retrieval.dropped_dates and names_a_meeting:
             # Hits from other periods say nothing of a meeting in this one.
             return f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'.", False
         return "", True

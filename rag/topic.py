@@ -25,7 +25,7 @@ OVERVIEW_STEMS = frozenset(tokenize(
     "agenda items topics discussed decided meeting latest last next upcoming happened happen occurred står stod"
 ))
 # A body's meeting in one word ("byrådsmødet", "udvalgsmødet", "bestyrelsesmøde"), as stemmed: the meeting, no topic.
-BODYS_MEETING_STEM = re.compile(r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation|nævn)s?mød\w*")
+BODYS_MEETING_STEM = re.compile(r"\w*(?:råd|udvalg|bestyrelse?|forum|repræsentation|nævn)s?mød\w*")
 
 
 def asks_about_a_meeting(stem: str) -> bool:

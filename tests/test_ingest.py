@@ -1289,5 +1289,8 @@ def test_when_a_body_meeting_in_one_word_ended_and_the_next_meeting_under_its_ti
     assert ended.found and [" ".join(c.quote.split()) for c in ended.citations] == ["SLUTTIDSPUNKT 03-03-2020 20:20:00"], ended.note
     both = answerer("Hvornår startede og sluttede kommunalbestyrelsesmødet den 3. marts 2020?")
     assert {"STARTTIDSPUNKT 03-03-2020 17:00:00", "SLUTTIDSPUNKT 03-03-2020 20:20:00"} <= {" ".join(c.quote.split()) for c in both.citations}
+    # No meeting that day: another meeting's end is no answer.
+    other_day = answerer("Hvornår sluttede kommunalbestyrelsesmødet den 10. marts 2020?")
+    assert (other_day.found, other_day.note) == (False, "Ingen møder i indekset ligger i perioden '10. marts 2020'.")
     nxt = answerer("Hvornår er næste møde i Kommunalbestyrelsen?")
     assert nxt.found and nxt.citations[0].quote == "7. april 2020 kl. 16.", nxt.note
