@@ -46,6 +46,19 @@ TABLE_RULE = re.compile(r"[-|\s]*\|[-|\s]*")
 GLUED_LABEL = re.compile(r"^(?P<label>Udvalg|Mødested|Sted|Mødedato|Dato|Mødetidspunkt|Tidspunkt)(?P<value>[A-ZÆØÅ].*)$")
 # The place on the line under the date, as a sentence goes on: "i Mødesalen, Ringe".
 PLACE_UNDER_DATE = re.compile(r"^(?:i|på)\s+(?P<value>[A-ZÆØÅ][^.]{2,80})$")
+TIME_IN_LINE = re.compile(r"\bkl\.?\s*\d{1,2}[:.]\d{2}")
+MAX_PLACE_WORDS = 6
+
+
+def _place_alone(layout: Layout, s: str) -> bool:
+    """A line that reads as a room or a building: a few capitalised words, no figure, no label or heading."""
+    return (
+        0 < len(s.split()) <= MAX_PLACE_WORDS and s[:1].isupper() and not re.search(r"\d", s) and not s.endswith((":", "."))
+        and not HEADER_LINE.match(s) and not LABEL_ALONE.match(s) and not layout.toc.match(s) and not MINUTES_LINE.search(s)
+        and not (layout.body and layout.body.match(s)) and s.lower() not in SECTION_HEADINGS
+    )
+
+
 # What minutes call themselves in their first lines; "Dagsorden" alone is an agenda, which decides nothing yet.
 # As a title: alone, or before "af/fra/for/til", a dash, a colon, a name or a date; after a date's dash. Not in prose
 # ("Referat udsendes senest otte dage efter mødet").
@@ -100,6 +113,8 @@ def read_header(layout: Layout, header_lines: list[Line]) -> HeaderFields:
             place = m["value"].strip()
         elif not place and k > 0 and header_lines[k - 1].number == date_line and (m := PLACE_UNDER_DATE.match(s)):
             place = m["value"].strip()  # "den 5. november 2019 kl. 17:00" / "i Mødesalen, Ringe - Ekstraordinært"
+        elif not place and k > 0 and header_lines[k - 1].number == date_line and TIME_IN_LINE.search(header_lines[k - 1].stripped) and _place_alone(layout, s):
+            place = s  # "04-01-2021 kl. 19:00" / "Skype": the room under the date and hour, as e-Dagsorden prints it
         if layout.time and not time and (m := layout.time.match(s)):
             time = m["value"].strip()
         if layout.attendees_inline and (m := layout.attendees_inline.match(s)):

@@ -802,6 +802,17 @@ def test_who_wrote_the_case_up_between_its_title_and_first_heading_confirms_the_
     assert "Rekruttering" not in meeting.header.text
 
 
+def test_the_room_on_the_line_under_the_date_and_hour_is_the_place():
+    # Bornholm and Fredensborg (e-Dagsorden): "04-01-2021 kl. 19:00" / "Skype", no label.
+    meeting = parse_text(
+        "Referat\nKommunalbestyrelsen\n04-01-2021 kl. 19:00\nSkype\nDagsordenspunkter\n\n"
+        "1. Valg af borgmester\n\nBeslutning\nValgt.\n"
+    )
+    assert (meeting.place, meeting.time) == ("Skype", "19:00")
+    # Not a heading, a label or a sentence under it.
+    assert parse_text("Referat\nByrådet\n04-01-2021 kl. 19:00\nIndholdsfortegnelse\n\n1. Valg\n\nBeslutning\nValgt.\n").place == ""
+
+
 def test_minutes_that_answer_the_agenda_by_number_ad_1_ad_2_take_their_titles_from_it():
     # Ærø's Grønt Råd: the agenda's bulleted lines, then a paragraph for each, "ad. 1.", "ad. 2.", ...
     meeting = parse_text(
