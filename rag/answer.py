@@ -138,8 +138,11 @@ class Answerer:
         absent = [w for w in absent if w not in towns]
         # The unknown words pull the question toward the passages it is nearest to: another word for what
         # the minutes discuss ("snerydning" for "vintervedligehold"), not a topic they never mention.
-        pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.honesty.pull_of(absent, retrieval) >= cfg.synonym_pull
         respelt = {r.asked.lower() for r in retrieval.respellings}
+        # One letter from an archive word this long ("kompetenseplanen"), the typo is the likelier reading than a topic
+        # the minutes never mention; shorter words have other words one letter away ("flygtninge": "flytning").
+        absent = [w for w in absent if not (w in respelt and len(w) >= MIN_TRUSTED_TYPO_LETTERS)]
+        pulls = bool(absent) and retrieval.best_dense >= cfg.min_dense_score and self.honesty.pull_of(absent, retrieval) >= cfg.synonym_pull
         if absent and not pulls and set(absent) <= respelt and not any(ch.isalnum() for ch in without(retrieval.question, absent)):
             # "trafiksikerhedsplan" alone: nothing is left to measure a pull against. One letter from a long archive
             # word, the typo is the likelier reading than a topic the minutes never mention.

@@ -29,6 +29,7 @@ PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
 TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
 # When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
 ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*mød)|\b\w*mødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
+TIME_SPAN = r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"  # "9.00-10.00", "17:00 - 19:30"
 STARTED_WORDS = re.compile(r"\b(?:startede|begyndte|start\w*|begynd\w*|began|started)\b", re.IGNORECASE)
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
 # "Mødet hævet kl. 19:40.", "Mødet begyndte kl. 15.00 og sluttede kl. 19.11." (Københavns Kommune).
@@ -172,8 +173,12 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             wanted.append((s, end))
         if wanted:
             return list(dict.fromkeys(wanted))
+    if alone and asked[0] == ENDED_LABELS:
+        # "Tid: 9.00-10.00": the hour it ended is the end of the time printed as a span; no other line stands in.
+        timed = re.compile(rf"(?:{TIME_LABELS})\b.*{TIME_SPAN}", re.IGNORECASE)
+        return [(s, e) for s, e in lines if timed.match(meeting.text[s:e])]
     if alone:
-        return []  # no line of the header stands in for who was absent or when the meeting ended
+        return []  # no line of the header stands in for who was absent
     # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",
     # "Mødelokale 3, Rådhuset"): that line.
     # Only for where and when: a place is no answer to who was absent.

@@ -1282,9 +1282,12 @@ def test_when_a_body_meeting_in_one_word_ended_and_the_next_meeting_under_its_ti
             "03-03-2020 20:20:00\n\nMedlemmer\nAnne Holm (A)\nBo Lund (V)\n\n1. Whistleblowerordning\n\nSagsfremstilling\n"
             "Kommunen indfører en whistleblowerordning.\n\nBeslutning\nGodkendt.\n\n2. Dato for næste møde\n\nBeslutning\n7. april 2020 kl. 16.\n"
         ),
-        "oekonomi.txt": "Referat\nØkonomiudvalget\nMødedato: 24. februar 2020\nSted: Rådhuset\n\n1. Regnskab 2019\n\nBeslutning\nGodkendt.\n",
+        "oekonomi.txt": "Referat\nØkonomiudvalget\nMødedato: 24. februar 2020\nTid: 9.00-10.00\nSted: Rådhuset\n\n1. Regnskab 2019\n\nBeslutning\nGodkendt.\n",
     }
     answerer = answerer_of(tmp_path, embedder, minutes)
+    # The end of the hours printed as a span ("Tid: 9.00-10.00") says when it ended.
+    span = answerer("Hvornår sluttede økonomiudvalgsmødet den 24. februar 2020?")
+    assert span.found and [c.quote for c in span.citations] == ["Tid: 9.00-10.00"], span.note
     ended = answerer("Hvornår sluttede kommunalbestyrelsesmødet den 3. marts 2020?")
     assert ended.found and [" ".join(c.quote.split()) for c in ended.citations] == ["SLUTTIDSPUNKT 03-03-2020 20:20:00"], ended.note
     both = answerer("Hvornår startede og sluttede kommunalbestyrelsesmødet den 3. marts 2020?")
@@ -1294,3 +1297,18 @@ def test_when_a_body_meeting_in_one_word_ended_and_the_next_meeting_under_its_ti
     assert (other_day.found, other_day.note) == (False, "Ingen møder i indekset ligger i perioden '10. marts 2020'.")
     nxt = answerer("Hvornår er næste møde i Kommunalbestyrelsen?")
     assert nxt.found and nxt.citations[0].quote == "7. april 2020 kl. 16.", nxt.note
+
+
+def test_a_long_word_one_letter_from_the_minutes_word_is_read_as_it(tmp_path, embedder):
+    # Slagelse: "kompetenseplanen" for "Kompetenceplan"; it was searched as the minutes spell it, then refused as a
+    # word the minutes never use.
+    minutes = {
+        "buu.txt": (
+            "Referat\nBørne- og Ungeudvalget\nMødedato: 10. august 2020\n\n408. Godkendelse af dagsorden\n\nBeslutning\n"
+            "Sag 411 (Kompetenceplan 2020) behandles som en drøftelsessag.\n\n409. Skolernes ferieplan\n\nBeslutning\nGodkendt.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
+    answer = answerer("hvordan skal kompetenseplanen 2020 behandles i børne og ungeudvalget")
+    assert answer.found and answer.citations[0].item == 408, answer.note
+    assert "'kompetenseplanen' som 'kompetenceplan'" in answer.note
