@@ -46,10 +46,15 @@ def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
     if section.heading in (ATTACHMENTS, DECISION, ABSENCE) or len(spans) < 2:
         return spans  # attachment titles, names and a bare "Godkendt" are short lines without a full stop, and the content
     texts = [meeting.text[s:e] for s, e in spans]
-    # A heading has text under it; a line a lead-in announces ("udpeges:") or a name ("Anna Jensen") is content.
+    # A heading has text under it; a line a lead-in announces ("udpeges:"), or a later point of the list it announces
+    # (points end in no full stop: "med fokus på:" / "Væsentlige ændringer ..." / "Forventet realisering af anlægsbudget"),
+    # or a name ("Anna Jensen") is content.
+    announced = [False] * len(texts)
+    for k in range(1, len(texts)):
+        announced[k] = texts[k - 1].rstrip().endswith(":") or (announced[k - 1] and not texts[k - 1].rstrip().endswith("."))
     return [
         span for k, span in enumerate(spans)
-        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not NAME_WORDS.fullmatch(texts[k]))
+        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not announced[k] and not NAME_WORDS.fullmatch(texts[k]))
     ]
 
 

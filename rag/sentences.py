@@ -44,13 +44,15 @@ OPEN_PROPOSAL = re.compile(
 EMPTY_DECISION = re.compile(r"^\W*(intet)?\W*$", re.IGNORECASE)
 LIST_MARK = re.compile(r"^\s*\d{1,2}[.)]\s")
 LEADING_ORDINAL = re.compile(r"^\s*(\d{1,2})\.\s+(\w+)")
-LIST_LINE = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+LIST_LINE = re.compile(r"\s*(?:[-•*–·▪]|\d{1,2}[.)])\s")
 # What a question counts: the word after "hvor mange" ("hvor mange høringssvar", "antallet af pladser", "how many responses").
 COUNTED = re.compile(r"\b(?:hvor\s+mange|antal(?:let)?\s+(?:af\s+)?|how\s+many)\s+(?:\w+e\s+)?(?P<thing>[a-zæøå]{4,})", re.IGNORECASE)
 PLACE_ASKED = MEETING_FACTS[3][0]  # "hvor" (not "hvor mange"), "mødested", "where"
 PLACE_LINE = re.compile(rf"^(?:{PLACE_LABELS})\s*:", re.IGNORECASE)
 LEAD_IN_ALONE = re.compile(r"\bindstiller(?:\s+(?:til|over for)\s+\S+)?\s*[,:]?\s*(?:at)?\s*$", re.IGNORECASE)
 LEAD_IN = re.compile(r"(?:[:,]|\bat)\s*$")  # "Kommunaldirektøren indstiller," / "..., at" / "med følgende kommentarer:"
+MAX_LIST_LINE_WORDS = 15  # a point of a list, not a paragraph
+MAX_SHORT_POINT_WORDS = 5  # a point may end in a full stop if it is this short
 SHORT_LIST = 4  # lines of a list quoted whole when one of them is chosen
 WHOLE_DECISION_CHARS = 1000  # a decision up to this long is quoted whole
 WHOLE_DECISION_UNITS = 12  # quotes of one decision at most
@@ -257,12 +259,26 @@ class SentencePicker:
                     continue
             else:
                 continue
+            announced, previous = q.text.rstrip().endswith(":"), q
             for x in following:
-                if not LIST_LINE.match(x.text):
+                # Under "med fokus på:", lines of their own are the list, bulleted or not, to the first blank line.
+                if not (LIST_LINE.match(x.text) or (announced and _a_point_under(previous, x))):
                     break
                 if x not in out:
                     out.append(x)
+                previous = x
         return out
+
+
+def _a_point_under(previous: Quote, q: Quote) -> bool:
+    """The quote is a line of the source by itself right under the previous one, no blank line between, as an
+    unbulleted list prints its points; with no full stop, or a short one ("Godkendt."): a paragraph ends in one."""
+    text = q.meeting.text
+    line_start, line_end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+    own = not text[line_start : q.start].strip() and not text[q.end : line_end if line_end >= 0 else len(text)].strip()
+    right_under = text.count("\n", previous.end, q.start) == 1
+    words = len(q.text.split())
+    return own and right_under and words <= 2 * MAX_LIST_LINE_WORDS and (words <= MAX_SHORT_POINT_WORDS or not q.text.rstrip().endswith("."))
 
 
 def counted_list(text: str, after: list[Quote]) -> list[Quote]:

@@ -1312,3 +1312,22 @@ def test_a_long_word_one_letter_from_the_minutes_word_is_read_as_it(tmp_path, em
     answer = answerer("hvordan skal kompetenseplanen 2020 behandles i børne og ungeudvalget")
     assert answer.found and answer.citations[0].item == 408, answer.note
     assert "'kompetenseplanen' som 'kompetenceplan'" in answer.note
+
+
+def test_the_unbulleted_points_a_sentence_announces_are_quoted_with_it(tmp_path, embedder):
+    # Slagelse: "... udarbejdes derfor med fokus på:" over three indented lines with no bullet; only the lead-in was
+    # quoted. The paragraph after a blank line is no point of the list.
+    minutes = {
+        "oeu.txt": (
+            "Referat\nØkonomiudvalget\nMødedato: 17. februar 2020\n\n2. Budgetopfølgning 1 for 2020\n\nSagsfremstilling\n"
+            "Budgetopfølgning 1 gennemføres tidligt på året. Budgetopfølgningen udarbejdes derfor med fokus på:\n"
+            "      Væsentlige ændringer siden budgetvedtagelsen\n      Status for de budgetudfordrede områder\n"
+            "      Forventet realisering af anlægsbudget\n\nDer er indkommet 12 bemærkninger fra udvalgene til processen.\n\n"
+            "Beslutning\nTaget til efterretning.\n"
+        ),
+    }
+    answerer = answerer_of(tmp_path, embedder, minutes, seeds=True)
+    answer = answerer("Hvad fokuserer Økonomiudvalgets budgetopfølgning 1 for 2020 på?")
+    quotes = [c.quote for c in answer.citations]
+    assert answer.found and "Forventet realisering af anlægsbudget" in quotes and "Status for de budgetudfordrede områder" in quotes, answer.text
+    assert "Der er indkommet 12 bemærkninger fra udvalgene til processen." not in quotes
