@@ -52,9 +52,11 @@ def worded_spans(meeting: Meeting, section: Section) -> list[tuple[int, int]]:
     announced = [False] * len(texts)
     for k in range(1, len(texts)):
         announced[k] = texts[k - 1].rstrip().endswith(":") or (announced[k - 1] and not texts[k - 1].rstrip().endswith("."))
+    # A point that ends its list has a blank line under it; a heading has its text right under it.
+    ends_a_list = [announced[k] and k + 1 < len(spans) and "\n\n" in meeting.text[spans[k][1] : spans[k + 1][0]] for k in range(len(spans))]
     return [
         span for k, span in enumerate(spans)
-        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not announced[k] and not NAME_WORDS.fullmatch(texts[k]))
+        if not (SUBHEADING.fullmatch(texts[k]) and k + 1 < len(spans) and not (k and texts[k - 1].rstrip().endswith(":")) and not ends_a_list[k] and not NAME_WORDS.fullmatch(texts[k]))
     ]
 
 
