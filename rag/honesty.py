@@ -19,7 +19,7 @@ from .meeting_facts import ABSENT_WORDS, MEETING_FACTS
 from .places import names_a_municipality
 from .retrieve import Retrieval, Retriever
 from .sentences import LIST_MARK
-from .topic import BODYS_MEETING_STEM, COMMON_SHARE, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, words_of
+from .topic import COMMON_SHARE, INTENT_STEMS, OVERVIEW_STEMS, Topics, mentions, names_a_bodys_meeting, words_of
 from .vocabulary import WORD, replace_word
 
 MIN_TOPIC_LETTERS = 8  # shorter words are more often how one asks ("gælder", "regler") than what about
@@ -76,7 +76,7 @@ class Honesty:
         # Nor a body's meeting in one word ("kommunalbestyrelsesmødet"): which meeting, not what about.
         return [
             w for w in dict.fromkeys(words)
-            if not INTENT_STEMS.intersection(tokenize(w)) and not any(BODYS_MEETING_STEM.fullmatch(t) for t in tokenize(w)) and self.vocabulary.unknown(w)
+            if not INTENT_STEMS.intersection(tokenize(w)) and not names_a_bodys_meeting(w) and self.vocabulary.unknown(w)
         ]
 
     def absent_glosses(self, retrieval: Retrieval) -> list[str]:
@@ -118,7 +118,7 @@ class Honesty:
             return f"{words_shown(absent)} forekommer ikke i nogen af referaterne.", True
         if retrieval.best_dense < self.config.min_dense_score:
             return f"Intet i referaterne ligger tæt nok på spørgsmålet (bedste semantiske lighed {retrieval.best_dense:.2f}).", True
-        names_a_meeting = MEETING_REF.search(retrieval.text) or any(BODYS_MEETING_STEM.fullmatch(t) for t in tokenize(retrieval.text))  # "byrådsmødet"
+        names_a_meeting = MEETING_REF.search(retrieval.text) or names_a_bodys_meeting(retrieval.text)  # "byrådsmødet"
         if retrieval.date_range is None and retrieval.dropped_dates and names_a_meeting:
             # Hits from other periods say nothing of a meeting in this one.
             return f"Ingen møder i indekset ligger i perioden '{retrieval.dropped_dates}'.", False

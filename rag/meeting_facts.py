@@ -10,6 +10,7 @@ from .names import reads_as_a_person
 from .quotes import NAME_WORDS, Quote, header_quote, section_quotes
 from .records import HEADER_ITEM, Meeting
 from .text import sentence_spans
+from .topic import BODYS_MEETING_STEM
 
 LIST_BULLETS = ("-", "•", "*", "–")
 ABSENT_WORDS = re.compile(r"\b(fravær\w*|afbud|forfald\w*|absent\w*|missing|ikke til stede|deltog ikke|hvem\s+mangled?e)\b", re.IGNORECASE)
@@ -29,7 +30,8 @@ PLACE_LABELS = r"Mødested|Sted|Lokale|Mødelokale"
 TIME_LABELS = r"Mødedato|Dato|Mødedag|Tidspunkt|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|Tid"
 # When the meeting ended: "Hvornår sluttede udvalgets møde?" is answered by "Mødet hævet kl. 19:40.", never by its start.
 ENDED_WORDS = re.compile(r"\bmødet\s+(?:blev\s+)?hævet\b|\bsluttidspunkt\w*\b|\bslutted?e\b(?=.*mød)|\b\w*mødet\s+slut\w*|\bmeeting\s+end(?:ed)?\b|\bend(?:ed)?\b(?=.*\bmeeting)", re.IGNORECASE)
-TIME_SPAN = r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"  # "9.00-10.00", "17:00 - 19:30"
+# The hours printed as a span under a time label: "Tid: 9.00-10.00", "Mødetidspunkt: 17:00 - 19:30".
+TIMED_SPAN = re.compile(rf"(?:{TIME_LABELS})\b.*\d{{1,2}}[.:]\d{{2}}\s*[-–]\s*\d{{1,2}}[.:]\d{{2}}", re.IGNORECASE)
 STARTED_WORDS = re.compile(r"\b(?:startede|begyndte|start\w*|begynd\w*|began|started)\b", re.IGNORECASE)
 ENDED_LABELS = r"Sluttidspunkt|Mødet hævet|Mødet sluttede|Mødet slut|Mødet afsluttet"
 # "Mødet hævet kl. 19:40.", "Mødet begyndte kl. 15.00 og sluttede kl. 19.11." (Københavns Kommune).
@@ -61,7 +63,7 @@ TOWN_BODY = re.compile(r"^(?P<town>[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)?)
 MEETING_FACT_STEM = re.compile(
     r"^(?:fravær\w*|afbud|deltog|deltag\w*|tilsted\w*|sted(?:et)?|hold|holdt|afhold\w*|lokal(?:e|er|et)?|tidspunkt\w*|klokk\w*|begynd\w*|"
     r"start(?:ed|er|et)?|slut\w*|hæv\w*|absent\w*|attend\w*|held|venu\w*|room|place|mød(?:es|elokal\w*|ested\w*|edato\w*|etid\w*|edeltag\w*|edag\w*)|"
-    r"\w*(?:råd|udvalg|bestyrels|forum|repræsentation)s?mød\w*)$"
+    rf"{BODYS_MEETING_STEM.pattern})$"
 )
 
 
@@ -175,8 +177,7 @@ def header_facts(meeting: Meeting, question: str) -> list[tuple[int, int]]:
             return list(dict.fromkeys(wanted))
     if alone and asked[0] == ENDED_LABELS:
         # "Tid: 9.00-10.00": the hour it ended is the end of the time printed as a span; no other line stands in.
-        timed = re.compile(rf"(?:{TIME_LABELS})\b.*{TIME_SPAN}", re.IGNORECASE)
-        return [(s, e) for s, e in lines if timed.match(meeting.text[s:e])]
+        return [(s, e) for s, e in lines if TIMED_SPAN.match(meeting.text[s:e])]
     if alone:
         return []  # no line of the header stands in for who was absent
     # No label gives it, but the parser read it from a line of the header ("Referat af møde ... kl. 16.00",

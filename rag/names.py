@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import WORDED_DATE
+
 # A person as lists print them: two to four capitalised words and a party in brackets ("Pia Berg (A)", "Kim E. Jensen (O)").
 NAME = r"[A-ZÆØÅ][\w\-.]+(?:\s+[A-ZÆØÅ][\w\-.]+){1,3}(?:\s*\([^)]*\))?"
 # A line of names: "Pia Berg (A)", "Hans Jensen (V), Ole Olsen." (two words at least: "Godkendt." is no name).
@@ -24,7 +26,7 @@ SUBSTITUTE_ATTENDED = re.compile(r"^(?:suppleant|stedfortræder|i\s+stedet)\b.*\
 # What a list of people says of each after the name: "- Deltog", "- Afbud", "- Fraværende".
 NAME_STATUS = re.compile(r"\s*[-–]\s*(?:Deltog|Deltager|Til stede|(?P<absent>Afbud|Fraværende|Forfald|Deltog ikke))\s*$", re.IGNORECASE)
 LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=[A-ZÆØÅ])")
-TRAILING_DATE = re.compile(r"\s+\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}$", re.IGNORECASE)
+TRAILING_DATE = re.compile(rf"\s+{WORDED_DATE.pattern}$", re.IGNORECASE)
 NOBODY = re.compile(r"(?:ingen(?:\s+(?:fravær|fraværende|afbud))?|[-–—]+)\.?")
 
 

@@ -28,6 +28,11 @@ OVERVIEW_STEMS = frozenset(tokenize(
 BODYS_MEETING_STEM = re.compile(r"\w*(?:råd|udvalg|bestyrelse?|forum|repræsentation|nævn)s?mød\w*")
 
 
+def names_a_bodys_meeting(text: str) -> bool:
+    """The text names a body's meeting in one word: "Hvornår sluttede byrådsmødet?"."""
+    return any(BODYS_MEETING_STEM.fullmatch(t) for t in tokenize(text))
+
+
 def asks_about_a_meeting(stem: str) -> bool:
     """The stem asks what a meeting did ("mødet", "byrådsmødet"), not about what."""
     return stem in OVERVIEW_STEMS or bool(BODYS_MEETING_STEM.fullmatch(stem))

@@ -72,22 +72,14 @@ class Vocabulary:
         """The archive stems that end in this one, most frequent first: "overskud" -> "driftsoverskud"."""
         if len(head) < MIN_HEAD_LETTERS:
             return []
-        tail = head[::-1]
-        i = bisect_left(self.reversed, tail)
-        found = []
-        while i < len(self.reversed) and self.reversed[i].startswith(tail):
-            found.append(self.reversed[i][::-1])
-            i += 1
+        found = [w[::-1] for w in words_starting(head[::-1], self.reversed)]
         return sorted(found, key=lambda w: -document_frequency(self.lexical, w))
 
     def share_starting(self, stem: str) -> float:
         """Share of chunks with a word that starts with the stem, as `topic.mentions` finds it: "kommun" counts
         "kommunen", "kommunaldirektøren" and "kommunalbestyrelsen" alike."""
         if (share := self._share_memo.get(stem)) is None:
-            i, rows = bisect_left(self.ordered, stem), []
-            while i < len(self.ordered) and self.ordered[i].startswith(stem):
-                rows.append(rows_with(self.lexical, self.ordered[i]))
-                i += 1
+            rows = [rows_with(self.lexical, w) for w in words_starting(stem, self.ordered)]
             share = self._share_memo[stem] = len(np.unique(np.concatenate(rows))) / self.lexical.size if rows else 0.0
         return share
 
@@ -240,6 +232,15 @@ def starts_a_word(prefix: str, ordered: Sequence[str]) -> bool:
     """A word of the sorted sequence starts with the prefix: one bisection, no scan."""
     i = bisect_left(ordered, prefix)
     return i < len(ordered) and ordered[i].startswith(prefix)
+
+
+def words_starting(prefix: str, ordered: Sequence[str]) -> list[str]:
+    """The words of the sorted sequence that start with the prefix: one bisection, then the run of them."""
+    i, found = bisect_left(ordered, prefix), []
+    while i < len(ordered) and ordered[i].startswith(prefix):
+        found.append(ordered[i])
+        i += 1
+    return found
 
 
 def _one_edit(word: str) -> set[str]:
